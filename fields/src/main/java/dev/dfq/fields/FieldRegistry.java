@@ -1,0 +1,148 @@
+package dev.dfq.fields;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every protocol and field dfq knows, by name and by dense id. Immutable once built; safe to share
+ * between threads. {@link #wireshark()} is Wireshark 4.6.9's complete registry (from the bundled
+ * resource); tests build small ones with {@link #builder()}.
+ */
+public final class FieldRegistry {
+    private final List<FieldDef> byId;
+    private final Map<String, FieldDef> byName;
+    private final Map<String, String> aliases;
+    private final Function<FieldDef, ValueStrings> valueStringSource;
+    private final Map<Integer, Optional<ValueStrings>> valueStringCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private FieldRegistry(List<FieldDef> byId, Map<String, String> aliases,
+                          Function<FieldDef, ValueStrings> valueStringSource) {
+        this.byId = List.copyOf(byId);
+        Map<String, FieldDef> names = new HashMap<>(byId.size() * 2);
+        for (FieldDef d : byId) {
+            names.putIfAbsent(d.abbrev(), d);
+        }
+        this.byName = Collections.unmodifiableMap(names);
+        this.aliases = Map.copyOf(aliases);
+        this.valueStringSource = valueStringSource;
+    }
+
+    /** Number of ids (fields and protocols). */
+    public int size() {
+        return byId.size();
+    }
+
+    public FieldDef byId(int id) {
+        return byId.get(id);
+    }
+
+    /** Looks a protocol or field up by its exact (case-sensitive) filter name. */
+    public Optional<FieldDef> byName(String abbrev) {
+        return Optional.ofNullable(byName.get(abbrev));
+    }
+
+    /** Looks a name up, following deprecated aliases ({@code bootp} is {@code dhcp}). */
+    public Optional<FieldDef> resolve(String abbrev) {
+        FieldDef d = byName.get(abbrev);
+        if (d == null) {
+            String target = aliases.get(abbrev);
+            if (target != null) {
+                d = byName.get(target);
+            }
+        }
+        return Optional.ofNullable(d);
+    }
+
+    /** True when the name is a deprecated alias of another protocol. */
+    public boolean isAlias(String abbrev) {
+        return !byName.containsKey(abbrev) && aliases.containsKey(abbrev);
+    }
+
+    public List<FieldDef> all() {
+        return byId;
+    }
+
+    /** The protocol that owns a field (the protocol itself for a protocol). */
+    public FieldDef protocolOf(FieldDef def) {
+        return byId.get(def.parentId());
+    }
+
+    /** The value strings of a field, or null when it has none. */
+    public ValueStrings valueStrings(FieldDef def) {
+        return valueStringCache.computeIfAbsent(def.id(),
+                id -> Optional.ofNullable(valueStringSource.apply(def))).orElse(null);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a registry explicitly; ids are given in insertion order. */
+    public static final class Builder {
+        private final List<FieldDef> defs = new ArrayList<>();
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final Map<String, String> aliases = new HashMap<>();
+        private final Map<String, ValueStrings> valueStrings = new HashMap<>();
+        private Function<FieldDef, ValueStrings> valueStringSource;
+
+        /** Adds a protocol; returns its id. */
+        public int protocol(String abbrev, String name) {
+            int id = defs.size();
+            defs.add(new FieldDef(id, abbrev, name, FieldType.FT_PROTOCOL, "", 0, id));
+            ids.putIfAbsent(abbrev, id);
+            return id;
+        }
+
+        /** Adds a field of an already added protocol; returns its id. */
+        public int field(String abbrev, String name, FieldType type, String base, long bitmask, String protocol) {
+            Integer parent = ids.get(protocol);
+            if (parent == null) {
+                throw new IllegalArgumentException("unknown protocol " + protocol + " for " + abbrev);
+            }
+            int id = defs.size();
+            defs.add(new FieldDef(id, abbrev, name, type, base, bitmask, parent));
+            ids.putIfAbsent(abbrev, id);
+            return id;
+        }
+
+        public Builder alias(String alias, String target) {
+            aliases.put(alias, target);
+            return this;
+        }
+
+        public Builder valueStrings(String abbrev, ValueStrings vs) {
+            valueStrings.put(abbrev, vs);
+            return this;
+        }
+
+        /** A lazy source of value strings (the bundled registry reads them on first use). */
+        public Builder valueStringSource(Function<FieldDef, ValueStrings> source) {
+            this.valueStringSource = source;
+            return this;
+        }
+
+        public FieldRegistry build() {
+            Map<String, ValueStrings> table = Map.copyOf(valueStrings);
+            Function<FieldDef, ValueStrings> lazy = valueStringSource;
+            Function<FieldDef, ValueStrings> source = d -> {
+                ValueStrings vs = table.get(d.abbrev());
+                return vs != null || lazy == null ? vs : lazy.apply(d);
+            };
+            return new FieldRegistry(defs, aliases, source);
+        }
+    }
+
+    /** Wireshark 4.6.9's registry, loaded once from the bundled resource. */
+    public static FieldRegistry wireshark() {
+        return WiresharkRegistryHolder.INSTANCE;
+    }
+
+    private static final class WiresharkRegistryHolder {
+        static final FieldRegistry INSTANCE = BundledRegistry.load();
+    }
+}
