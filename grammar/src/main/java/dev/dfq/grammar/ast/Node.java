@@ -87,14 +87,25 @@ public sealed interface Node {
     // ---- entities -----------------------------------------------------------------------
 
     /**
-     * A bare word that may name a field or protocol, or else be a literal parsed by the other
-     * operand's type (the checker decides). Text such as {@code tcp.port}, {@code fc}, {@code TCP},
-     * {@code 00:09:6b:88:f5:c9} that is not a number, string or char constant.
-     *
-     * @param literalOnly true when the word cannot be a field: it was written with a leading
-     *     {@code :} (stripped from {@code text}), or it is lexically an address or byte string
+     * A bare word whose meaning the checker decides: a field or protocol if the registry has it
+     * (for {@link WordKind#IDENTIFIER}), else a literal parsed by the other operand's type, e.g.
+     * {@code tcp.port}, {@code fc}, {@code TCP}, {@code 00:09:6b:88:f5:c9}, {@code 10.0.0.0/8}.
+     * {@code text} is the word as written, minus a leading {@code :} for {@link WordKind#LITERAL}.
      */
-    record Identifier(String text, boolean literalOnly, Span span) implements Node {
+    record Identifier(String text, WordKind kind, Span span) implements Node {
+    }
+
+    /**
+     * How Wireshark 4.6's scanner classified a word (the grammar module documents the exact rules in
+     * its lexer); the checker treats the kinds differently, as 4.6's semcheck does.
+     */
+    enum WordKind {
+        /** Identifier syntax: may be a field/protocol, else a literal (error when it stands alone or on the left). */
+        IDENTIFIER,
+        /** Lexically a literal value (address, byte string, word with characters an identifier cannot have). */
+        UNPARSED,
+        /** Written with a leading {@code :}: always a literal, never a field. */
+        LITERAL
     }
 
     /**
