@@ -1,11 +1,13 @@
 package dev.dfq.fields;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.function.Function;
 
 /**
@@ -14,45 +16,72 @@ import java.util.function.Function;
  * resource); tests build small ones with {@link #builder()}.
  */
 public final class FieldRegistry {
+    private final RegistryTable table;
     private final List<FieldDef> byId;
-    private final Map<String, FieldDef> byName;
     private final Map<String, String> aliases;
     private final Function<FieldDef, ValueStrings> valueStringSource;
     private final Map<Integer, Optional<ValueStrings>> valueStringCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private FieldRegistry(List<FieldDef> byId, Map<String, String> aliases,
-                          Function<FieldDef, ValueStrings> valueStringSource) {
-        this.byId = List.copyOf(byId);
-        Map<String, FieldDef> names = new HashMap<>(byId.size() * 2);
-        for (FieldDef d : byId) {
-            names.putIfAbsent(d.abbrev(), d);
-        }
-        this.byName = Collections.unmodifiableMap(names);
+    FieldRegistry(RegistryTable table, Map<String, String> aliases,
+                  Function<FieldDef, ValueStrings> valueStringSource) {
+        this.table = table;
+        this.byId = new TableList(table);
         this.aliases = Map.copyOf(aliases);
         this.valueStringSource = valueStringSource;
     }
 
+    /** An unmodifiable, random-access view of a table's definitions. */
+    private static final class TableList extends AbstractList<FieldDef> implements RandomAccess {
+        private final RegistryTable table;
+
+        TableList(RegistryTable table) {
+            this.table = table;
+        }
+
+        @Override
+        public FieldDef get(int index) {
+            Objects.checkIndex(index, table.size());
+            return table.def(index);
+        }
+
+        @Override
+        public int size() {
+            return table.size();
+        }
+    }
+
+    private FieldDef lookup(String abbrev) {
+        int id = abbrev == null ? -1 : table.find(abbrev);
+        return id < 0 ? null : table.def(id);
+    }
+
     /** Number of ids (fields and protocols). */
     public int size() {
-        return byId.size();
+        return table.size();
     }
 
     public FieldDef byId(int id) {
         return byId.get(id);
     }
 
+    /** The abbreviation of an id (cheaper than {@code byId(id).abbrev()} for the bundled registry). */
+    public String abbrevOf(int id) {
+        Objects.checkIndex(id, table.size());
+        return table.abbrev(id);
+    }
+
     /** Looks a protocol or field up by its exact (case-sensitive) filter name. */
     public Optional<FieldDef> byName(String abbrev) {
-        return Optional.ofNullable(byName.get(abbrev));
+        return Optional.ofNullable(lookup(abbrev));
     }
 
     /** Looks a name up, following deprecated aliases ({@code bootp} is {@code dhcp}). */
     public Optional<FieldDef> resolve(String abbrev) {
-        FieldDef d = byName.get(abbrev);
+        FieldDef d = lookup(abbrev);
         if (d == null) {
             String target = aliases.get(abbrev);
             if (target != null) {
-                d = byName.get(target);
+                d = lookup(target);
             }
         }
         return Optional.ofNullable(d);
@@ -60,7 +89,12 @@ public final class FieldRegistry {
 
     /** True when the name is a deprecated alias of another protocol. */
     public boolean isAlias(String abbrev) {
-        return !byName.containsKey(abbrev) && aliases.containsKey(abbrev);
+        return table.find(abbrev) < 0 && aliases.containsKey(abbrev);
+    }
+
+    /** The deprecated aliases: alias to current name ({@code "bootp"} to {@code "dhcp"}). */
+    public Map<String, String> aliases() {
+        return aliases;
     }
 
     public List<FieldDef> all() {
@@ -133,7 +167,7 @@ public final class FieldRegistry {
                 ValueStrings vs = table.get(d.abbrev());
                 return vs != null || lazy == null ? vs : lazy.apply(d);
             };
-            return new FieldRegistry(defs, aliases, source);
+            return new FieldRegistry(new RegistryTable.ListTable(defs), aliases, source);
         }
     }
 

@@ -1,0 +1,54 @@
+package dev.dfq.fields;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The storage behind a {@link FieldRegistry}: ids to definitions and names to ids. The bundled
+ * registry uses a compact columnar table that materializes {@link FieldDef}s on demand; registries
+ * built with {@link FieldRegistry.Builder} use a plain list.
+ */
+interface RegistryTable {
+    int size();
+
+    FieldDef def(int id);
+
+    /** Id of the first registered entry with this exact abbreviation, or -1. */
+    int find(String abbrev);
+
+    /** The abbreviation of an id, without materializing its definition when the table can. */
+    default String abbrev(int id) {
+        return def(id).abbrev();
+    }
+
+    /** A plain in-memory table. */
+    final class ListTable implements RegistryTable {
+        private final List<FieldDef> defs;
+        private final Map<String, Integer> ids;
+
+        ListTable(List<FieldDef> defs) {
+            this.defs = List.copyOf(defs);
+            this.ids = new HashMap<>(defs.size() * 2);
+            for (FieldDef d : defs) {
+                ids.putIfAbsent(d.abbrev(), d.id());
+            }
+        }
+
+        @Override
+        public int size() {
+            return defs.size();
+        }
+
+        @Override
+        public FieldDef def(int id) {
+            return defs.get(id);
+        }
+
+        @Override
+        public int find(String abbrev) {
+            Integer id = ids.get(abbrev);
+            return id == null ? -1 : id;
+        }
+    }
+}
