@@ -238,6 +238,11 @@ final class BundledRegistry {
         }
 
         @Override
+        public int parentId(int id) {
+            return parent[id];
+        }
+
+        @Override
         public String displayName(int id) {
             FieldDef d = defs.get(id);
             return d != null ? d.name() : names().name(id);
@@ -350,7 +355,7 @@ final class BundledRegistry {
                 for (int i = 0; i < nf; i++) {
                     id += r.varint();
                     fieldIds[i] = id;
-                    fieldTable[i] = r.varint();
+                    fieldTable[i] = r.varint(); // table << 2 | flags
                 }
                 int nt = r.varint();
                 tableChunk = new int[nt];
@@ -403,8 +408,15 @@ final class BundledRegistry {
             if (i < 0) {
                 return null;
             }
-            int t = ix.fieldTable[i];
+            int t = ix.fieldTable[i] >>> 2;
             return new RegistryFormat.Reader(ix.chunk(ix.tableChunk[t]), ix.tableOffset[t]);
+        }
+
+        /** The VS_* flags of a field's value table, 0 when it has none. */
+        int flags(int fieldId) {
+            Index ix = index();
+            int i = Arrays.binarySearch(ix.fieldIds, fieldId);
+            return i < 0 ? 0 : ix.fieldTable[i] & 3;
         }
 
         ValueStrings lookup(FieldDef def) {
@@ -418,9 +430,12 @@ final class BundledRegistry {
         }
     }
 
-    /** One decoded value table, with everything the dump had (all true/false pairs, unit strings). */
+    /**
+     * One decoded value table, with everything the dump had: all true/false pairs, unit strings, and the
+     * indexes of the values that start another registration's table (for a name registered several times).
+     */
     record ValueTable(List<ValueStrings.Entry> values, List<ValueStrings.Range> ranges,
-                      List<ValueStrings.TrueFalse> trueFalse, List<String[]> units) {
+                      List<ValueStrings.TrueFalse> trueFalse, List<String[]> units, int[] groupStarts) {
         static ValueTable read(RegistryFormat.Reader r) {
             int nv = r.varint();
             ValueStrings.Entry[] vs = new ValueStrings.Entry[nv];
@@ -447,7 +462,14 @@ final class BundledRegistry {
             for (int i = 0; i < nu; i++) {
                 us[i] = new String[] {r.string(), r.string()};
             }
-            return new ValueTable(List.of(vs), List.of(rs), List.of(ts), List.of(us));
+            int ng = r.varint();
+            int[] gs = new int[ng];
+            int g = 0;
+            for (int i = 0; i < ng; i++) {
+                g += r.varint();
+                gs[i] = g;
+            }
+            return new ValueTable(List.of(vs), List.of(rs), List.of(ts), List.of(us), gs);
         }
 
         ValueStrings toValueStrings() {
