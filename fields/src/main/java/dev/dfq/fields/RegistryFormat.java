@@ -21,8 +21,8 @@ import java.util.zip.Inflater;
  *   n x (id - parentId)        0 for a protocol
  *   maskCount maskCount x (idDelta, mask as varlong)
  *   totalLength n x (sharedPrefix, suffixLength, suffix bytes)   abbreviations, front coded, ASCII
- * names.bin   = 4-byte raw length, raw deflate of: "DFQN" version n totalLength
- *               n x (sharedPrefix, suffixLength, suffix bytes)  UTF-8
+ * names.bin   = "DFQN" version n chunkSize chunkCount chunkCount x (deflatedLength, rawLength), chunks:
+ *               chunk = raw deflate of: count, count x (sharedPrefix, suffixLength, suffix bytes)  UTF-8
  * values.bin  = "DFQV" version(4 bytes) indexRawLength(4) indexDeflatedLength(4) index chunks...
  *   index = fieldCount fieldCount x (idDelta, table << 2 | flags)   flags: VS_SAME_NAME, VS_TEXT_ONLY
  *           tableCount tableCount x (chunk, offset in the inflated chunk)
@@ -48,6 +48,9 @@ final class RegistryFormat {
      * registered again without value strings, or in a way the dump does not show).
      */
     static final int VS_TEXT_ONLY = 2;
+
+    /** Display names per chunk of names.bin. */
+    static final int NAME_CHUNK = 2048;
 
     static final String FIELDS = "fields.bin";
     static final String NAMES = "names.bin";

@@ -254,16 +254,42 @@ public final class RegistryGenerator {
     }
 
     static byte[] writeNames(List<Entry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 << 20);
+        int n = entries.size();
+        int size = RegistryFormat.NAME_CHUNK;
+        List<byte[]> chunks = new ArrayList<>();
+        List<Integer> raws = new ArrayList<>();
+        for (int from = 0; from < n; from += size) {
+            int to = Math.min(n, from + size);
+            ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+            varint(chunk, to - from);
+            byte[] prev = new byte[0];
+            for (int i = from; i < to; i++) {
+                byte[] b = bytes(entries.get(i).name());
+                int shared = 0;
+                int max = Math.min(prev.length, b.length);
+                while (shared < max && prev[shared] == b[shared]) {
+                    shared++;
+                }
+                varint(chunk, shared);
+                varint(chunk, b.length - shared);
+                chunk.write(b, shared, b.length - shared);
+                prev = b;
+            }
+            raws.add(chunk.size());
+            chunks.add(deflate(chunk.toByteArray()));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2 << 20);
         int32(out, RegistryFormat.NAMES_MAGIC);
         varint(out, RegistryFormat.VERSION);
-        varint(out, entries.size());
-        List<byte[]> names = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            names.add(bytes(e.name()));
+        varint(out, n);
+        varint(out, size);
+        varint(out, chunks.size());
+        for (int c = 0; c < chunks.size(); c++) {
+            varint(out, chunks.get(c).length);
+            varint(out, raws.get(c));
         }
-        frontCoded(out, names);
-        return packed(out.toByteArray());
+        chunks.forEach(out::writeBytes);
+        return out.toByteArray();
     }
 
     /** The records of one field, in dump order. */
