@@ -459,7 +459,14 @@ final class TestParser {
                 if (brace) {
                     next();
                 }
+                boolean raw = at("@");
+                if (raw) {
+                    next();
+                }
                 Node.Field f = fieldRef();
+                if (raw) {
+                    f = new Node.Field(f.name(), f.layer(), true, f.nameSpan(), f.span());
+                }
                 Tok end = brace ? expect("}") : null;
                 return new Node.Reference(f, t.span().union(end != null ? end.span() : f.span()));
             }
@@ -491,7 +498,7 @@ final class TestParser {
                 if (w.startsWith(".")) {
                     return new Node.Field(w.substring(1), null, false, new Span(t.start + 1, w.length() - 1), t.span());
                 }
-                if (w.startsWith(":")) {
+                if (w.startsWith(":") && !w.startsWith("::")) {
                     return new Node.Identifier(w.substring(1), Node.WordKind.LITERAL, t.span());
                 }
                 if (isNumber(w)) {

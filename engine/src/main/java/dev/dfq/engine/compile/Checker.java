@@ -156,6 +156,9 @@ public final class Checker {
 
     /** Types both sides of a relation; the first typed side gives the type the other is read with. */
     private Expr[] operands(Node left, Node right, Span whole, Cap cap, boolean partial) throws CheckException {
+        if (left instanceof Node.Identifier id && id.kind() == WordKind.IDENTIFIER && registry.resolve(id.text()).isEmpty()) {
+            throw notAField(id.text(), id.span());
+        }
         boolean lc = isConstant(left);
         boolean rc = isConstant(right);
         if (lc && rc) {
@@ -281,8 +284,7 @@ public final class Checker {
             } else if (n instanceof Node.Identifier id) {
                 FieldExpr f = id.kind() == WordKind.LITERAL ? null : resolveField(id.text(), id.span(), null, false);
                 if (f != null) {
-                    compat(other, f, id.span());
-                    return f;
+                    return fieldOperand(other, f, id.span());
                 }
                 return new ConstExpr(literal(id.text(), other, partial, id.span()), id.span());
             } else if (n instanceof Node.Negate neg) {
@@ -301,9 +303,22 @@ public final class Checker {
                 return e;
             } else {
                 Expr e = typedEntity(n);
+                if (e instanceof FieldExpr f) {
+                    return fieldOperand(other, f, n.span());
+                }
                 compat(other, e, n.span());
                 return e;
             }
+    }
+
+    /** A field compared with a byte string is read as its bytes ({@code frame[37] == fc} is {@code fc[0:]}). */
+    private Expr fieldOperand(Expr other, FieldExpr f, Span span) throws CheckException {
+        if (other.type().kind() == Kind.BYTES && f.type().kind() == Kind.PROTOCOL) {
+            RangeNode all = new RangeNode(RangeKind.TO_END, 0, 0, span);
+            return new SliceExpr(f, List.of(all), FieldType.FT_BYTES, f.span());
+        }
+        compat(other, f, span);
+        return f;
     }
 
     private void compat(Expr a, Expr b, Span span) throws CheckException {
@@ -438,7 +453,7 @@ public final class Checker {
                 throw new CheckException("expected \"" + tt + "\" or \"" + ff + "\", not \"" + s + "\" for "
                         + fieldName(other) + ".", span);
             }
-            if (vs != null && t.isInteger() && !vs.values().isEmpty() | !vs.ranges().isEmpty()) {
+            if (vs != null && t.isInteger() && (!vs.values().isEmpty() || !vs.ranges().isEmpty())) {
                 FValue v = fromValueString(vs, s, t, other, span);
                 warnings.add("Warning: Interpreting the symbol \u2039" + s + "\u203a as a value string."
                         + " Writing value strings without double quotes is deprecated. Please use \u2039\"" + s
@@ -584,14 +599,20 @@ public final class Checker {
             r = arithOperand(a.right(), cap);
             l = operand(a.left(), r, false);
         } else {
-            l = arithOperand(a.left(), cap);
+            l = typedEntity(a.left());
             Kind k = l.type().kind();
+            if ((k == Kind.REL_TIME || k == Kind.ABS_TIME) && cap == Cap.MODULO) {
+                throw new CheckException("\"%\" is not a valid arithmetic operator for " + l.type().displayName(), a.span());
+            }
+            if (!TypeRules.can(l.type(), cap)) {
+                throw new CheckException(l.type().name() + " " + TypeRules.arithFailure(cap) + ".", a.left().span());
+            }
             if ((k == Kind.REL_TIME || k == Kind.ABS_TIME) && (cap == Cap.MULTIPLY || cap == Cap.DIVIDE)) {
                 if (isConstant(a.right())) {
                     r = timeScalar(a.right());
                 } else {
                     r = typedEntity(a.right());
-                    if (!r.type().isNumeric()) {
+                    if (r != null) {
                         throw new CheckException("Right hand side must be an integer or float type, not "
                                 + r.type().displayName() + ".", a.span());
                     }

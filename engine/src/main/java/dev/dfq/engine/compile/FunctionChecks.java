@@ -24,6 +24,13 @@ final class FunctionChecks {
         }
         Node a0 = args.get(0);
         if (c.constant(a0)) {
+            if ((name.equals("upper") || name.equals("lower")) && a0 instanceof Node.StringLit s) {
+                Expr k = new Typed.ConstExpr(dev.dfq.engine.ftypes.FValue.ofBytes(FieldType.FT_STRING, s.value()), s.span());
+                return new FuncExpr(def, List.of(k), FieldType.FT_STRING, fc.span());
+            }
+            if (!name.equals("abs")) {
+                throw new CheckException("Only fields can be used as parameter for " + name + "()", a0.span());
+            }
             throw new CheckException("Constant expression is invalid", fc.span());
         }
         Expr arg = c.entityOf(a0);
@@ -98,7 +105,7 @@ final class FunctionChecks {
         if (raw && !name.equals("len") && !name.equals("count")) {
             throw new CheckException("The raw operator (\"@\") cannot be used with " + name + "()", a0.span());
         }
-        FieldType rt = def.returnType();
+        FieldType rt = def.returnType() == FieldType.FT_FLOAT ? FieldType.FT_DOUBLE : def.returnType();
         return new FuncExpr(def, List.of(arg), rt, fc.span());
     }
 

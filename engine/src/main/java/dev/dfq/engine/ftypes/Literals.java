@@ -80,7 +80,7 @@ public final class Literals {
     }
 
     private static FValue bytesLike(FieldType t, String s, boolean partial) throws ConversionException {
-        byte[] b = Bytes.parse(s);
+        byte[] b = s.matches("[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}") ? Bytes.parse(s.replace(".", "")) : Bytes.parse(s);
         if (t == FieldType.FT_ETHER) {
             if (b == null) {
                 throw new ConversionException("\"" + s + "\" is not a valid Ethernet address.");
@@ -150,6 +150,14 @@ public final class Literals {
     /** Integer literal text (dec, octal, hex, binary) checked against the type's range. */
     public static FValue integer(FieldType t, String s) throws ConversionException {
         BigInteger v = parseBigInteger(s);
+        String low = s.toLowerCase(Locale.ROOT);
+        if (v == null && (low.equals("nan") || low.equals("inf") || low.equals("infinity"))) {
+            throw new ConversionException("Double " + (low.equals("nan") ? "nan" : "inf") + " cannot be converted to "
+                    + t.displayName() + ".");
+        }
+        if (v != null && v.bitLength() > 64) {
+            throw cannot(s, t);
+        }
         if (v == null) {
             throw cannot(s, t);
         }
