@@ -166,7 +166,12 @@ public final class Checker {
         }
         Expr l;
         Expr r;
-        if (!lc) {
+        if (!lc && constArgsCall(left) && !rc && !constArgsCall(right)) {
+            r = typedEntity(right);
+            checkCap(r, right.span(), cap);
+            l = function((Node.FunctionCall) left, r.type());
+            compat(r, l, left.span());
+        } else if (!lc) {
             l = typedEntity(left);
             checkCap(l, left.span(), cap);
             r = operand(right, l, partial);
@@ -179,6 +184,10 @@ public final class Checker {
             throw new CheckException("Constant expression is invalid.", whole);
         }
         return new Expr[] {l, r};
+    }
+
+    private boolean constArgsCall(Node n) {
+        return n instanceof Node.FunctionCall f && !f.args().isEmpty() && f.args().stream().allMatch(this::isConstant);
     }
 
     private void checkCap(Expr e, Span span, Cap cap) throws CheckException {
@@ -233,6 +242,9 @@ public final class Checker {
     }
 
     private Test membership(Node.Membership m) throws CheckException {
+        if (isConstant(m.left())) {
+            throw new CheckException("Only a field may be tested for membership in a set.", m.left().span());
+        }
         Expr l = typedEntity(m.left());
         if (!(l instanceof FieldExpr)) {
             throw new CheckException("Only a field may be tested for membership in a set.", null);
@@ -299,6 +311,10 @@ public final class Checker {
                     return new ConstExpr(fold(a, t), a.span());
                 }
                 Expr e = arith(a, t);
+                compat(other, e, n.span());
+                return e;
+            } else if (constArgsCall(n)) {
+                Expr e = function((Node.FunctionCall) n, t);
                 compat(other, e, n.span());
                 return e;
             } else {
@@ -544,6 +560,9 @@ public final class Checker {
             throw new CheckException("Range is not supported for entity " + new String(str.value(), StandardCharsets.UTF_8),
                     str.span());
         }
+        if (en instanceof Node.Identifier id && id.kind() == WordKind.IDENTIFIER && registry.resolve(id.text()).isEmpty()) {
+            throw notAField(id.text(), id.span());
+        }
         if (isConstant(en)) {
             throw new CheckException("Range is not supported for entity " + src(en.span()), en.span());
         }
@@ -682,7 +701,7 @@ public final class Checker {
         if (n > def.maxArgs()) {
             throw new CheckException("Function " + def.name() + " can only accept " + def.maxArgs() + " arguments.", fc.span());
         }
-        return FunctionChecks.check(this, def, fc);
+        return FunctionChecks.check(this, def, fc, expected);
     }
 
     /** Whether the ipaddr plugin's functions exist (tshark loads plugins; dftest46 does not). */
