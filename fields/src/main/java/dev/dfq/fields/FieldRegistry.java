@@ -1,75 +1,111 @@
 package dev.dfq.fields;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Every protocol and field dfq knows, by name and by dense id. Immutable once built; safe to share
  * between threads. {@link #wireshark()} is Wireshark 4.6.9's complete registry (from the bundled
- * resource); tests build small ones with {@link #builder()}.
+ * resource, materialising a {@link FieldDef} only when it is asked for); tests build small ones
+ * with {@link #builder()}.
  */
 public final class FieldRegistry {
-    private final List<FieldDef> byId;
-    private final Map<String, FieldDef> byName;
+    /** Where the definitions live: a list for built registries, a compact blob for the bundled one. */
+    interface Storage {
+        int size();
+
+        FieldDef get(int id);
+
+        /** Id of the first registration of a name, or -1. */
+        int find(String abbrev);
+    }
+
+    private final Storage storage;
     private final Map<String, String> aliases;
     private final Function<FieldDef, ValueStrings> valueStringSource;
-    private final Map<Integer, Optional<ValueStrings>> valueStringCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Optional<ValueStrings>> valueStringCache = new ConcurrentHashMap<>();
+    private final List<FieldDef> allView;
 
-    private FieldRegistry(List<FieldDef> byId, Map<String, String> aliases,
-                          Function<FieldDef, ValueStrings> valueStringSource) {
-        this.byId = List.copyOf(byId);
-        Map<String, FieldDef> names = new HashMap<>(byId.size() * 2);
-        for (FieldDef d : byId) {
-            names.putIfAbsent(d.abbrev(), d);
-        }
-        this.byName = Collections.unmodifiableMap(names);
+    FieldRegistry(Storage storage, Map<String, String> aliases, Function<FieldDef, ValueStrings> valueStringSource) {
+        this.storage = storage;
         this.aliases = Map.copyOf(aliases);
         this.valueStringSource = valueStringSource;
+        this.allView = new AbstractList<>() {
+            @Override
+            public FieldDef get(int index) {
+                return storage.get(index);
+            }
+
+            @Override
+            public int size() {
+                return storage.size();
+            }
+        };
     }
 
     /** Number of ids (fields and protocols). */
     public int size() {
-        return byId.size();
+        return storage.size();
     }
 
     public FieldDef byId(int id) {
-        return byId.get(id);
+        return storage.get(id);
     }
 
-    /** Looks a protocol or field up by its exact (case-sensitive) filter name. */
+    /**
+     * Looks a protocol or field up by its exact (case-sensitive) filter name. Where Wireshark
+     * registers one name several times, the first registration is the one filters get.
+     */
     public Optional<FieldDef> byName(String abbrev) {
-        return Optional.ofNullable(byName.get(abbrev));
+        int id = storage.find(abbrev);
+        return id < 0 ? Optional.empty() : Optional.of(storage.get(id));
     }
 
-    /** Looks a name up, following deprecated aliases ({@code bootp} is {@code dhcp}). */
+    /**
+     * Looks a name up, following deprecated protocol aliases: {@code bootp} is {@code dhcp} and
+     * {@code bootp.option.type} is {@code dhcp.option.type}, as in Wireshark.
+     */
     public Optional<FieldDef> resolve(String abbrev) {
-        FieldDef d = byName.get(abbrev);
-        if (d == null) {
-            String target = aliases.get(abbrev);
+        Optional<FieldDef> d = byName(abbrev);
+        if (d.isEmpty()) {
+            String target = aliasTarget(abbrev);
             if (target != null) {
-                d = byName.get(target);
+                d = byName(target);
             }
         }
-        return Optional.ofNullable(d);
+        return d;
     }
 
-    /** True when the name is a deprecated alias of another protocol. */
+    /** True when the name is reached only through a deprecated alias. */
     public boolean isAlias(String abbrev) {
-        return !byName.containsKey(abbrev) && aliases.containsKey(abbrev);
+        if (storage.find(abbrev) >= 0) {
+            return false;
+        }
+        String target = aliasTarget(abbrev);
+        return target != null && storage.find(target) >= 0;
     }
 
+    private String aliasTarget(String abbrev) {
+        int dot = abbrev.indexOf('.');
+        String head = dot < 0 ? abbrev : abbrev.substring(0, dot);
+        String target = aliases.get(head);
+        return target == null ? null : target + (dot < 0 ? "" : abbrev.substring(dot));
+    }
+
+    /** All definitions in id order (a view; definitions are materialised as they are read). */
     public List<FieldDef> all() {
-        return byId;
+        return allView;
     }
 
     /** The protocol that owns a field (the protocol itself for a protocol). */
     public FieldDef protocolOf(FieldDef def) {
-        return byId.get(def.parentId());
+        return storage.get(def.parentId());
     }
 
     /** The value strings of a field, or null when it has none. */
@@ -120,20 +156,42 @@ public final class FieldRegistry {
             return this;
         }
 
-        /** A lazy source of value strings (the bundled registry reads them on first use). */
+        /** A lazy source of value strings. */
         public Builder valueStringSource(Function<FieldDef, ValueStrings> source) {
             this.valueStringSource = source;
             return this;
         }
 
         public FieldRegistry build() {
-            Map<String, ValueStrings> table = Map.copyOf(valueStrings);
-            Function<FieldDef, ValueStrings> lazy = valueStringSource;
-            Function<FieldDef, ValueStrings> source = d -> {
-                ValueStrings vs = table.get(d.abbrev());
+            List<FieldDef> list = List.copyOf(defs);
+            Map<String, Integer> names = Map.copyOf(ids);
+            Storage storage = new Storage() {
+                @Override
+                public int size() {
+                    return list.size();
+                }
+
+                @Override
+                public FieldDef get(int id) {
+                    return list.get(id);
+                }
+
+                @Override
+                public int find(String abbrev) {
+                    Integer id = names.get(abbrev);
+                    return id == null ? -1 : id;
+                }
+            };
+            return new FieldRegistry(storage, aliases, valueSource(valueStrings, valueStringSource));
+        }
+
+        static Function<FieldDef, ValueStrings> valueSource(Map<String, ValueStrings> table,
+                                                           Function<FieldDef, ValueStrings> lazy) {
+            Map<String, ValueStrings> copy = Map.copyOf(table);
+            return d -> {
+                ValueStrings vs = copy.get(d.abbrev());
                 return vs != null || lazy == null ? vs : lazy.apply(d);
             };
-            return new FieldRegistry(defs, aliases, source);
         }
     }
 
