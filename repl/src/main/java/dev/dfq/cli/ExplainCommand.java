@@ -1,7 +1,6 @@
 package dev.dfq.cli;
 
 import dev.dfq.engine.CompileResult;
-import dev.dfq.engine.Diagnostic;
 import dev.dfq.engine.DiagnosticRenderer;
 import dev.dfq.engine.FilterCompiler;
 import dev.dfq.fields.FieldRegistry;
@@ -39,9 +38,6 @@ final class ExplainCommand implements Callable<Integer> {
             return ExitCodes.INVALID_FILTER;
         }
         parent.out.print(result.filter().dftest());
-        for (Diagnostic w : result.warnings()) {
-            parent.err.println("Warning: " + w.message());
-        }
         parent.out.flush();
         return ExitCodes.OK;
     }

@@ -21,6 +21,8 @@ public final class Main {
         CommandLine cl = new CommandLine(new DfqCommand(out, err));
         cl.setOut(out);
         cl.setErr(err);
+        // a filter may start with '-' ("-{tcp.port} == -80"): explain takes such words as the filter
+        cl.getSubcommands().get("explain").setUnmatchedOptionsArePositionalParams(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("dfq: " + ex.getMessage());
             err.println("Try 'dfq --help' for more information.");

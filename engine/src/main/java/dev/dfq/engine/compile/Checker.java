@@ -25,15 +25,19 @@ final class Checker {
     private final FieldRegistry registry;
     private final Conversions conversions;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> deprecated = new ArrayList<>();
     private boolean readsFrame;
 
     Checker(FieldRegistry registry) {
         this.registry = registry;
-        this.conversions = new Conversions(registry);
+        this.conversions = new Conversions(registry, warnings);
     }
 
+    /** Warnings, then deprecations, as dftest lists them after the program. */
     List<String> warnings() {
-        return warnings;
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(deprecated);
+        return all;
     }
 
     Typed checkFilter(Node root, Span whole) {
@@ -81,6 +85,9 @@ final class Checker {
                 throw new CompileError(id.text() + " is neither a field nor a protocol name.", id.span());
             }
             readsFrame = true;
+            if (registry.isAlias(id.text())) {
+                deprecated.add("Deprecated token \"" + id.text() + "\"");
+            }
             return new Typed.Exists(read(d, null, false, false), id.span());
         }
         if (n instanceof Node.Field f && !f.raw()) {
@@ -131,8 +138,19 @@ final class Checker {
         }
         if (rt != null && lt != null) {
             OperatorRules.requireCompatible(left, right);
+            left = protocolAsBytes(left, right);
+            right = protocolAsBytes(right, left);
         }
         return new Entity[] {left, right};
+    }
+
+    /** A protocol compared with bytes is compared as its bytes: {@code SLICE(FIELD(fc)[0:])}. */
+    private static Entity protocolAsBytes(Entity e, Entity other) {
+        if (e.type().kind() == Kind.PROTOCOL && other.type().kind() != Kind.PROTOCOL) {
+            RangeNode all = new RangeNode(Node.RangeKind.TO_END, 0, 0, e.span());
+            return new Typed.Slice(e, List.of(all), "[0:]", FieldType.FT_BYTES, e.span());
+        }
+        return e;
     }
 
     private Typed containsOrMatches(Node.Quantifier q, Node l, Node r, boolean matches, Span span) {
@@ -255,7 +273,7 @@ final class Checker {
             }
             readsFrame = true;
             if (registry.isAlias(id.text())) {
-                warnings.add("Deprecated token \"" + id.text() + "\"");
+                deprecated.add("Deprecated token \"" + id.text() + "\"");
             }
             return new Typed.Field(read(d, null, false, false), id.span());
         }

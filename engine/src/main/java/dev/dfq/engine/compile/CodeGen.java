@@ -258,8 +258,15 @@ final class CodeGen {
             if (i.op == Op.IF_FALSE_GOTO || i.op == Op.IF_TRUE_GOTO) {
                 int t = i.target;
                 int guard = 0;
-                while (t < code.size() && code.get(t).op == i.op && guard++ < code.size()) {
-                    t = code.get(t).target;
+                while (t < code.size() && guard++ < code.size()) {
+                    Op landing = code.get(t).op;
+                    if (landing == i.op) {
+                        t = code.get(t).target;
+                    } else if (landing == Op.IF_TRUE_GOTO || landing == Op.IF_FALSE_GOTO) {
+                        t = t + 1; // the opposite jump is not taken: continue after it
+                    } else {
+                        break;
+                    }
                 }
                 i.target = t;
             }

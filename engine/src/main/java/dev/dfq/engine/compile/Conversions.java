@@ -20,9 +20,17 @@ import java.util.Locale;
  */
 final class Conversions {
     private final FieldRegistry registry;
+    private final java.util.List<String> warnings;
 
-    Conversions(FieldRegistry registry) {
+    Conversions(FieldRegistry registry, java.util.List<String> warnings) {
         this.registry = registry;
+        this.warnings = warnings;
+    }
+
+    private void symbolWarning(String word, String typeName) {
+        warnings.add("Warning: Interpreting the symbol \u2039" + word + "\u203a as a " + typeName
+                + " value string. Writing value strings without double quotes is deprecated. Please use \u2039\""
+                + word + "\"\u203a instead");
     }
 
     Typed.Const convert(Node lit, FieldType type, FieldDef field, boolean partial) {
@@ -43,7 +51,7 @@ final class Conversions {
             case IPV6 -> ipv6(lit, type);
             case NONE -> throw new CompileError(text(lit) + " cannot be converted to " + type.displayName() + ".", span);
         };
-        return new Typed.Const(type, value, span);
+        return new Typed.Const(value.type, value, span);
     }
 
     /** {@code -80}: a negative literal is a 64-bit signed (or float, or time) constant in 4.6. */
@@ -92,7 +100,8 @@ final class Conversions {
             if (vs != null) {
                 Long v = lookupValue(vs, text);
                 if (v != null) {
-                    return Reg.constant(type, v);
+                    // a value-string match is a 64-bit constant in 4.6 (dftest shows <FT_UINT64>)
+                    return Reg.constant(type.kind() == FieldType.Kind.SIGNED ? FieldType.FT_INT64 : FieldType.FT_UINT64, v);
                 }
                 throw new CompileError("\"" + text + "\" cannot be found among the possible values for "
                         + field.abbrev() + ".", lit.span());
@@ -103,7 +112,8 @@ final class Conversions {
         if (vs != null) {
             Long v = lookupValue(vs, word);
             if (v != null) {
-                return Reg.constant(type, v);
+                symbolWarning(word, type.displayName());
+                return Reg.constant(type.kind() == FieldType.Kind.SIGNED ? FieldType.FT_INT64 : FieldType.FT_UINT64, v);
             }
         }
         throw new CompileError("\"" + word + "\" cannot be converted to " + type.displayName() + ".", lit.span());
@@ -202,11 +212,15 @@ final class Conversions {
                     + "\" for " + (field == null ? "boolean" : field.abbrev()) + ".", lit.span());
         }
         String w = text(lit);
-        if (w.equalsIgnoreCase("true") || w.equalsIgnoreCase(tf.trueText())) {
+        if (w.equalsIgnoreCase("true")) {
             return Reg.constant(t, 1);
         }
-        if (w.equalsIgnoreCase("false") || w.equalsIgnoreCase(tf.falseText())) {
+        if (w.equalsIgnoreCase("false")) {
             return Reg.constant(t, 0);
+        }
+        if (w.equalsIgnoreCase(tf.trueText()) || w.equalsIgnoreCase(tf.falseText())) {
+            symbolWarning(w, t.displayName());
+            return Reg.constant(t, w.equalsIgnoreCase(tf.trueText()) ? 1 : 0);
         }
         throw new CompileError("\"" + w + "\" cannot be converted to " + t.displayName() + ".", lit.span());
     }

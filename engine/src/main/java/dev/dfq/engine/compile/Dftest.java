@@ -35,7 +35,7 @@ final class Dftest {
         for (int k = 0; k < code.size(); k++) {
             sb.append(String.format(" %04d ", k)).append(instruction(code.get(k))).append('\n');
         }
-        sb.append("Return Type: <").append(program.returnType().name()).append(">\n");
+        sb.append("Return Type: <").append(program.returnType().name()).append(">\n\n");
         for (String w : warnings) {
             sb.append(w).append('\n');
         }

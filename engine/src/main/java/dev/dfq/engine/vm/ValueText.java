@@ -50,6 +50,7 @@ public final class ValueText {
             case STRING -> "\"" + escape(r.bv[i].utf8()) + "\"";
             case BYTES, PROTOCOL, OTHER -> t == FieldType.FT_ETHER ? bytes(r.bv[i], ':', false) : bytes(r.bv[i], ':', true);
             case ABS_TIME -> "\"" + absTime(r.num[i]) + "\"";
+            case BOOLEAN -> r.num[i] != 0 ? "True" : "False";
             default -> dfilterRepr(r, i);
         };
     }
