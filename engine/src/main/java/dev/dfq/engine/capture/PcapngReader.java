@@ -62,14 +62,13 @@ final class PcapngReader implements CaptureReader {
     this.in = in;
     this.compression = compression;
     readBlock(null);
-    while (in.request(8) && !isShb(in.i32(in.pos)) && in.i32(in.pos) == IDB) {
+    while (in.request(8) && in.i32(in.pos) == IDB) {
       readBlock(null);
     }
+    if (in.available() > 0 && in.available() < 8) {
+      throw cutShort(in.offset());
+    }
     opening = false;
-  }
-
-  private static boolean isShb(int type) {
-    return type == SHB;
   }
 
   @Override
