@@ -41,6 +41,8 @@ final class ByteInput implements Closeable {
   /** Stream offset of buf[0]. */
   private long base;
   private boolean eof;
+  /** The compressed stream ended before its end marker (gzip trailer, zstd frame end). */
+  boolean truncated;
   boolean bigEndian;
 
   ByteInput(FileChannel channel, int initialSize) {
@@ -167,8 +169,15 @@ final class ByteInput implements Closeable {
     try {
       return stream.read(buf, lim, buf.length - lim);
     } catch (EOFException e) {
-      return -1; // a compressed stream cut short: the format parser reports where
+      truncated = true; // a compressed stream cut short: the format parser reports where
+      return -1;
     } catch (ZipException e) {
+      throw decompression(e.getMessage());
+    } catch (IOException e) {
+      if ("Not enough input bytes".equals(e.getMessage())) { // aircompressor's word for a cut zstd frame
+        truncated = true;
+        return -1;
+      }
       throw decompression(e.getMessage());
     } catch (RuntimeException e) { // aircompressor reports corrupt zstd frames as MalformedInputException
       throw decompression(e.getMessage());

@@ -11,8 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-import io.airlift.compress.zstd.ZstdInputStream;
-
 /**
  * Reads frames from a pcap or pcapng capture, plain, gzip- or zstd-compressed (told apart by magic bytes).
  *
@@ -92,7 +90,7 @@ public interface CaptureReader extends Closeable {
     try {
       in = compression == Compression.GZIP
           ? new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16)
-          : new ZstdInputStream(new BufferedInputStream(raw, 1 << 16));
+          : ZstdStreams.open(new BufferedInputStream(raw, 1 << 16));
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw new CaptureFormatException(CaptureFormatException.Kind.DECOMPRESSION, 0,

@@ -21,8 +21,11 @@ final class Formats {
   /** Picks the reader for the magic at the start of {@code in}; closes nothing on failure. */
   static CaptureReader openUncompressed(ByteInput in, Compression compression) throws IOException {
     if (!in.request(4)) {
-      if (in.available() == 0) {
+      if (in.available() == 0 && !in.truncated) {
         return new EmptyReader(in, compression);
+      }
+      if (in.truncated) {
+        throw new CaptureFormatException(CaptureFormatException.Kind.CUT_SHORT, in.offset(), "", true);
       }
       throw notACapture();
     }
@@ -39,6 +42,17 @@ final class Formats {
       return new PcapngReader(in, compression);
     }
     throw notACapture();
+  }
+
+  /** The reader's current buffer size (tests check that it stays bounded). */
+  static int bufferCapacity(CaptureReader r) {
+    if (r instanceof PcapReader p) {
+      return p.input().buf.length;
+    }
+    if (r instanceof PcapngReader p) {
+      return p.input().buf.length;
+    }
+    return 0;
   }
 
   static CaptureFormatException notACapture() {

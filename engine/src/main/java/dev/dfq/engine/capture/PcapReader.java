@@ -73,7 +73,7 @@ final class PcapReader implements CaptureReader {
   public boolean next(Frame f) throws IOException {
     long offset = in.offset();
     if (!in.request(RECORD_HEADER)) {
-      if (in.available() == 0) {
+      if (in.available() == 0 && !in.truncated) {
         return false;
       }
       throw cutShort(offset);
@@ -114,6 +114,10 @@ final class PcapReader implements CaptureReader {
   @Override
   public List<InterfaceInfo> interfaces() {
     return interfaces;
+  }
+
+  ByteInput input() {
+    return in;
   }
 
   @Override

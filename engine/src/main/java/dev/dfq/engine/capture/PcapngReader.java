@@ -87,7 +87,7 @@ final class PcapngReader implements CaptureReader {
   private Result readBlock(Frame f) throws IOException {
     long offset = in.offset();
     if (!in.request(8)) {
-      if (in.available() == 0) {
+      if (in.available() == 0 && !in.truncated) {
         return Result.END;
       }
       throw cutShort(offset);
@@ -302,6 +302,10 @@ final class PcapngReader implements CaptureReader {
   @Override
   public List<InterfaceInfo> interfaces() {
     return interfacesView;
+  }
+
+  ByteInput input() {
+    return in;
   }
 
   @Override
