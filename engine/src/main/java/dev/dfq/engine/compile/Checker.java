@@ -357,13 +357,22 @@ final class Checker {
             right = literal(a.right(), other, false);
         } else if (lt != null) {
             left = entity(a.left(), null, null);
-            right = rt != null ? entity(a.right(), null, null) : literal(a.right(), OperatorRules.scalarPeer(a.op(), left), false);
+            right = rt != null ? entity(a.right(), null, null) : scalarLiteral(a, left);
         } else {
             right = entity(a.right(), null, null);
             left = literal(a.left(), right, false);
         }
         FieldType result = OperatorRules.arithmeticType(a.op(), left, right, a.opSpan());
         return fold(new Typed.Arith(OperatorRules.arithOp(a.op()), OperatorRules.arithName(a.op()), left, right, result, a.span()));
+    }
+
+    /** {@code frame.time_relative * 2.5}: a time is scaled by a 64-bit integer or a double. */
+    private Entity scalarLiteral(Node.Arithmetic a, Entity left) {
+        Entity peer = OperatorRules.scalarPeer(a.op(), left);
+        if (peer != left && a.right() instanceof Node.NumberLit n && Conversions.isFloat(n.text())) {
+            peer = new Typed.Const(FieldType.FT_DOUBLE, Reg.constant(FieldType.FT_DOUBLE, 0), left.span());
+        }
+        return literal(a.right(), peer, false);
     }
 
     private Entity fold(Entity e) {

@@ -254,16 +254,23 @@ final class CodeGen {
      * not changed), so it goes straight to the final target, as Wireshark's optimizer does.
      */
     private void threadJumps() {
-        for (Insn i : code) {
+        for (int k = 0; k < code.size(); k++) {
+            Insn i = code.get(k);
             if (i.op == Op.IF_FALSE_GOTO || i.op == Op.IF_TRUE_GOTO) {
+                // the jump that follows a failed READ_TREE knows that field is absent
+                String absent = i.op == Op.IF_FALSE_GOTO && k > 0 && code.get(k - 1).op == Op.READ_TREE
+                        ? code.get(k - 1).read.display() : null;
                 int t = i.target;
                 int guard = 0;
                 while (t < code.size() && guard++ < code.size()) {
-                    Op landing = code.get(t).op;
-                    if (landing == i.op) {
-                        t = code.get(t).target;
-                    } else if (landing == Op.IF_TRUE_GOTO || landing == Op.IF_FALSE_GOTO) {
+                    Insn landing = code.get(t);
+                    if (landing.op == i.op) {
+                        t = landing.target;
+                    } else if (landing.op == Op.IF_TRUE_GOTO || landing.op == Op.IF_FALSE_GOTO) {
                         t = t + 1; // the opposite jump is not taken: continue after it
+                    } else if (absent != null && landing.op == Op.READ_TREE && landing.read.display().equals(absent)
+                            && t + 1 < code.size() && code.get(t + 1).op == Op.IF_FALSE_GOTO) {
+                        t = code.get(t + 1).target; // reading the same absent field fails again
                     } else {
                         break;
                     }

@@ -19,7 +19,8 @@ final class FunctionRules {
         return switch (f.name()) {
             case "len", "count" -> FieldType.FT_UINT32;
             case "upper", "lower", "string", "dec", "hex", "vals", "ip_special_name" -> FieldType.FT_STRING;
-            case "float", "double" -> FieldType.FT_DOUBLE;
+            case "float" -> FieldType.FT_FLOAT;
+            case "double" -> FieldType.FT_DOUBLE;
             case "ip_rfc1918", "ip_ula", "ip_linklocal", "ip_multicast" -> FieldType.FT_BOOLEAN;
             case "ip_special_mask" -> FieldType.FT_UINT32;
             default -> {
@@ -105,7 +106,8 @@ final class FunctionRules {
                         .contains(a.type().kind())) {
                     throw new CompileError("Argument does not support the " + f.name() + "() function", first.span());
                 }
-                return new Typed.Function(def, List.of(a), FieldType.FT_DOUBLE, f.span());
+                FieldType t = f.name().equals("float") ? FieldType.FT_FLOAT : FieldType.FT_DOUBLE;
+                return new Typed.Function(def, List.of(a), t, f.span());
             }
             case "abs" -> {
                 Entity a = typedArg(f, checker, first);
