@@ -317,6 +317,9 @@ final class Checker {
         if (n instanceof Node.Arithmetic a) {
             return arithmetic(a, other);
         }
+        if (n instanceof Node.FunctionCall f) {
+            return fold(FunctionRules.check(f, this, registry, other));
+        }
         if (n instanceof Node.Negate x && !(x.operand() instanceof Node.NumberLit)) {
             Entity e = literal(x.operand(), other, partial);
             OperatorRules.requireNegatable(e, x.operand().span());
@@ -331,12 +334,15 @@ final class Checker {
     }
 
     private Entity slice(Node.Slice s) {
+        if (s.entity() instanceof Node.Identifier id && id.kind() == Node.WordKind.IDENTIFIER && lookup(id.text()) == null) {
+            throw new CompileError("\"" + id.text() + "\" is not a valid protocol or protocol field.", id.span());
+        }
         if (infer(s.entity()) == null) {
             throw new CompileError("Range is not supported for entity " + Conversions.text(s.entity()), s.entity().span());
         }
         Entity inner = entity(s.entity(), null, null);
         Kind k = inner.type().kind();
-        if (k != Kind.STRING && k != Kind.BYTES && k != Kind.PROTOCOL && k != Kind.OTHER && k != Kind.IPV6) {
+        if (k != Kind.STRING && k != Kind.BYTES && k != Kind.PROTOCOL && k != Kind.OTHER && k != Kind.IPV6 && k != Kind.IPV4) {
             throw new CompileError("\"" + describeName(inner) + "\" is a " + inner.type().displayName()
                     + " and cannot be sliced into a sequence of bytes.", s.entity().span());
         }

@@ -36,8 +36,9 @@ final class CodeGen {
             if (t.entity() instanceof Typed.Function f && f.type() == FieldType.FT_BOOLEAN) {
                 patch(jumps, code.size());
             } else {
+                Operand tested = sliceLength(t.entity(), v);
                 Insn nz = emit(Op.NOT_ALL_ZERO);
-                nz.a = v;
+                nz.a = tested;
                 patch(jumps, code.size());
                 returnType = t.entity().type();
                 returnRegister = v.register();
@@ -76,8 +77,9 @@ final class CodeGen {
             List<Integer> jumps = new ArrayList<>();
             Operand v = entity(tr.entity(), jumps);
             if (!(tr.entity() instanceof Typed.Function f && f.type() == FieldType.FT_BOOLEAN)) {
+                Operand tested = sliceLength(tr.entity(), v);
                 Insn nz = emit(Op.NOT_ALL_ZERO);
-                nz.a = v;
+                nz.a = tested;
             }
             patch(jumps, code.size());
         } else if (t instanceof Typed.Compare c) {
@@ -122,6 +124,19 @@ final class CodeGen {
         } else {
             throw new IllegalStateException("not a test: " + t);
         }
+    }
+
+    /** A slice tested by itself is true when it has a length (Wireshark: SLICE, LENGTH, NOT_ALL_ZERO). */
+    private Operand sliceLength(Entity e, Operand v) {
+        if (!(e instanceof Typed.Slice)) {
+            return v;
+        }
+        int r = nextRegister++;
+        Insn len = emit(Op.LENGTH);
+        len.a = v;
+        len.dst = r;
+        len.resultType = FieldType.FT_UINT32;
+        return Operand.reg(r);
     }
 
     private Operand entity(Entity e, List<Integer> jumps) {

@@ -347,7 +347,7 @@ final class Conversions {
                 if (c == ':' || c == '.' || c == '-') {
                     i++;
                     if (i == n) {
-                        return s.endsWith(":") ? out.toByteArray() : null;
+                        return out.toByteArray();
                     }
                 } else if (Character.digit(c, 16) < 0) {
                     return null;

@@ -30,12 +30,21 @@ final class FunctionRules {
                         yield t;
                     }
                 }
-                yield FieldType.FT_NONE;
+                // max/min/abs of literals only: typed by the other operand, like a literal
+                yield GENERIC.contains(f.name()) ? null : FieldType.FT_NONE;
             }
         };
     }
 
+    /** Functions whose result has the type of their arguments. */
+    static final java.util.Set<String> GENERIC = java.util.Set.of("max", "min", "abs");
+
     static Entity check(Node.FunctionCall f, Checker checker, FieldRegistry registry) {
+        return check(f, checker, registry, null);
+    }
+
+    /** @param peer the other operand, typing literal arguments of max/min/abs (may be null) */
+    static Entity check(Node.FunctionCall f, Checker checker, FieldRegistry registry, Entity peer) {
         Functions.Def def = Functions.lookup(f.name());
         if (def == null && !f.name().equals("vals")) {
             throw new CompileError("Function '" + f.name() + "' does not exist", f.nameSpan());
@@ -85,8 +94,9 @@ final class FunctionRules {
                 }
                 Entity a = checker.entity(first, null, null);
                 Kind k = a.type().kind();
-                if (k == Kind.STRING || k == Kind.BYTES || k == Kind.PROTOCOL || k == Kind.OTHER || k == Kind.NONE
-                        || k == Kind.BOOLEAN || k == Kind.ABS_TIME || k == Kind.REL_TIME) {
+                FieldType t = a.type();
+                if (k == Kind.STRING || t == FieldType.FT_BYTES || t == FieldType.FT_UINT_BYTES || k == Kind.PROTOCOL
+                        || k == Kind.NONE || k == Kind.BOOLEAN || k == Kind.ABS_TIME || k == Kind.REL_TIME) {
                     throw new CompileError("String conversion for field \"" + Checker.describeName(a) + "\" is not supported",
                             first.span());
                 }
@@ -110,7 +120,8 @@ final class FunctionRules {
                 return new Typed.Function(def, List.of(a), t, f.span());
             }
             case "abs" -> {
-                Entity a = typedArg(f, checker, first);
+                Entity a = checker.infer(first) == null && peer != null ? checker.literal(first, peer, false)
+                        : typedArg(f, checker, first);
                 if (!EnumSet.of(Kind.UNSIGNED, Kind.SIGNED, Kind.FLOAT, Kind.REL_TIME).contains(a.type().kind())) {
                     throw new CompileError("Argument cannot be negated", first.span());
                 }
@@ -123,6 +134,9 @@ final class FunctionRules {
                         typed = checker.entity(n, null, null);
                         break;
                     }
+                }
+                if (typed == null && peer != null) {
+                    typed = checker.literal(argNodes.get(0), peer, false);
                 }
                 if (typed == null) {
                     throw new CompileError("Constant expression is invalid", f.span());

@@ -159,6 +159,9 @@ final class OperatorRules {
         Kind b = r.type().kind();
         switch (op) {
             case BITWISE_AND -> {
+                if (a == Kind.BYTES && (b == Kind.BYTES || r.constant())) {
+                    return FieldType.FT_BYTES;
+                }
                 if (!INTEGER.contains(a) && a != Kind.BOOLEAN) {
                     throw new CompileError(l.type().name() + " does not support bitwise AND.", l.span());
                 }
