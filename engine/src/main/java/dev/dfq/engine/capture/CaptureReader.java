@@ -52,6 +52,9 @@ public interface CaptureReader extends Closeable {
     if (path.toString().equals("-")) {
       return open(System.in);
     }
+    if (Files.isDirectory(path)) {
+      throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
+    }
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       byte[] magic = new byte[4];
