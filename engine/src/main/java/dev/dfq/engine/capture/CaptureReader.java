@@ -94,6 +94,9 @@ public interface CaptureReader extends Closeable {
       in = compression == Compression.GZIP
           ? new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16)
           : ZstdStreams.open(new BufferedInputStream(raw, 1 << 16));
+    } catch (java.io.EOFException e) {
+      raw.close();
+      throw new CaptureFormatException(CaptureFormatException.Kind.CUT_SHORT, 0, "", true);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw new CaptureFormatException(CaptureFormatException.Kind.DECOMPRESSION, 0,
