@@ -55,6 +55,11 @@ public interface CaptureReader extends Closeable {
     if (Files.isDirectory(path)) {
       throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
     }
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      // a pipe or device (/dev/stdin, <(zcat ...)): no seeking. Not Files.newInputStream: on JDK 17 its
+      // available() seeks, which fails on a pipe ("Illegal seek")
+      return open(new java.io.FileInputStream(path.toFile()));
+    }
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       byte[] magic = new byte[4];

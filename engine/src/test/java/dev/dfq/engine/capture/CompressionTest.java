@@ -111,6 +111,31 @@ class CompressionTest {
     }
   }
 
+  /** A named pipe (as /dev/stdin or a shell's process substitution): read as a stream, never seeked. */
+  @Test
+  void namedPipe_gzip_readWithoutSeeking(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    byte[] gz = DamageCases.gzip(DamageCases.pcap200());
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(fifo, gz);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    int n = 0;
+    try (CaptureReader r = CaptureReader.open(fifo)) {
+      Frame f = new Frame();
+      while (r.next(f)) {
+        n++;
+      }
+    }
+    writer.join(10_000);
+    assertThat(n).isEqualTo(200);
+  }
+
   @Test
   void stdinStyleStream_gzip() throws IOException {
     byte[] gz = DamageCases.gzip(DamageCases.pcapng3());
