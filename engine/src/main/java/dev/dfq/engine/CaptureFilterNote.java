@@ -22,7 +22,7 @@ public final class CaptureFilterNote {
     private static final Set<String> TYPES = Set.of("host", "net", "port", "portrange", "gateway");
     private static final Pattern TOKEN = Pattern.compile(
             "\\s*([0-9a-fA-F]{1,2}(?::[0-9a-fA-F]{1,2}){5}|\\d+(?:\\.\\d+){0,3}(?:/\\d+)?(?:-\\d+)?|[A-Za-z][A-Za-z0-9_.-]*"
-                    + "|&&|\\|\\||==|!=|>=|<=|[()<>=!])");
+                    + "|&&|\\|\\||==|!=|>=|<=|[()<>=!+*/&|-])");
     private static final Set<String> RELOPS = Set.of("==", "=", "!=", ">", "<", ">=", "<=");
 
     private final List<String> tokens;
@@ -52,7 +52,7 @@ public final class CaptureFilterNote {
     }
 
     private String peek() {
-        return pos < tokens.size() ? tokens.get(pos) : null;
+        return pos < tokens.size() ? tokens.get(pos) : "";
     }
 
     private boolean expr() {
@@ -70,7 +70,7 @@ public final class CaptureFilterNote {
 
     private boolean term() {
         String t = peek();
-        if (t == null) {
+        if (t.isEmpty()) {
             return false;
         }
         if (t.equals("not") || t.equals("!")) {
@@ -86,21 +86,37 @@ public final class CaptureFilterNote {
             return true;
         }
         if (isValue(t) || t.equals("len")) {
-            pos++;
-            String op = peek();
-            if (op == null || !RELOPS.contains(op)) {
+            if (!arith()) {
+                return false;
+            }
+            if (!RELOPS.contains(peek())) {
                 return false;
             }
             pos++;
-            String v = peek();
-            if (v == null || !(isValue(v) || v.equals("len"))) {
-                return false;
-            }
-            pos++;
-            return true;
+            return arith();
         }
         return primitive();
     }
+
+    /** value (op value)*, values being numbers or len. */
+    private boolean arith() {
+        String v = peek();
+        if (v.isEmpty() || !(isValue(v) || v.equals("len"))) {
+            return false;
+        }
+        pos++;
+        while (ARITH.contains(peek())) {
+            pos++;
+            v = peek();
+            if (v.isEmpty() || !(isValue(v) || v.equals("len"))) {
+                return false;
+            }
+            pos++;
+        }
+        return true;
+    }
+
+    private static final Set<String> ARITH = Set.of("+", "-", "*", "/", "&", "|");
 
     private boolean primitive() {
         boolean any = false;
@@ -115,13 +131,13 @@ public final class CaptureFilterNote {
         if (TYPES.contains(peek())) {
             pos++;
             String v = peek();
-            if (v == null || !(isValue(v) || Character.isLetter(v.charAt(0)) && !isKeyword(v))) {
+            if (v.isEmpty() || !(isValue(v) || Character.isLetter(v.charAt(0)) && !isKeyword(v))) {
                 return false;
             }
             pos++;
             return true;
         }
-        if (any && peek() != null && isValue(peek()) && !RELOPS.contains(peek())) {
+        if (any && !peek().isEmpty() && isValue(peek())) {
             pos++; // "src 10.0.0.1"
         }
         return any;
@@ -132,6 +148,6 @@ public final class CaptureFilterNote {
     }
 
     private static boolean isValue(String t) {
-        return Character.isDigit(t.charAt(0)) || t.matches("[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}");
+        return !t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.matches("[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}"));
     }
 }

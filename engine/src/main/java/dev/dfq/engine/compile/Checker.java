@@ -368,11 +368,8 @@ final class Checker {
             right = literal(a.right(), other, false);
         } else if (lt != null) {
             left = entity(a.left(), null, null);
-            if (a.op() != Node.ArithOp.BITWISE_AND) {
-                OperatorRules.requireArithmetic(a.op(), left); // Wireshark checks the operator first, except for &
-            }
-            right = rt != null ? entity(a.right(), null, null) : scalarLiteral(a, left);
             OperatorRules.requireArithmetic(a.op(), left);
+            right = rt != null ? entity(a.right(), null, null) : scalarLiteral(a, left);
             OperatorRules.requireArithmetic(a.op(), right);
         } else {
             right = entity(a.right(), null, null);

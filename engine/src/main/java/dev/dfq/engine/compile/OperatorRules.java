@@ -162,7 +162,7 @@ final class OperatorRules {
                 if (a == Kind.BYTES && (b == Kind.BYTES || r.constant())) {
                     return FieldType.FT_BYTES;
                 }
-                if (!INTEGER.contains(a) && a != Kind.BOOLEAN) {
+                if (!INTEGER.contains(a) && a != Kind.BOOLEAN && a != Kind.IPV4) {
                     throw new CompileError(l.type().name() + " does not support bitwise AND.", l.span());
                 }
                 return l.constant() ? r.type() : l.type();
@@ -203,7 +203,7 @@ final class OperatorRules {
     static void requireArithmetic(ArithOp op, Entity e) {
         Kind k = e.type().kind();
         boolean ok = switch (op) {
-            case BITWISE_AND -> INTEGER.contains(k) || k == Kind.BOOLEAN || k == Kind.BYTES;
+            case BITWISE_AND -> INTEGER.contains(k) || k == Kind.BOOLEAN || k == Kind.BYTES || k == Kind.IPV4;
             case ADD, SUBTRACT -> NUMERIC.contains(k) || k == Kind.ABS_TIME || k == Kind.REL_TIME;
             case MULTIPLY, DIVIDE -> NUMERIC.contains(k) || k == Kind.REL_TIME;
             case MODULO -> INTEGER.contains(k);
