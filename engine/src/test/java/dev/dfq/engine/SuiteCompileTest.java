@@ -37,17 +37,12 @@ class SuiteCompileTest {
         return sb.toString();
     }
 
-    /** Scanner corner cases the engine's stand-in parser does not model (the grammar module's job). */
-    private static final Set<String> TEST_PARSER_GAPS = Set.of(
-            "group_membership.py::TestDfilterMembership::test_membership_9_range_invalid_float",
-            "group_syntax.py::TestDfilterSyntax::test_charconst_invalid");
-
     @TestFactory
     List<DynamicTest> suite() throws IOException {
         FilterCompiler fc = new FilterCompiler(FieldRegistry.wireshark(), SuiteMacros.load());
-        Set<String> known = new HashSet<>(DftestGoldenTest.read("/suite/known-failures.txt").lines().toList());
+        Set<String> known = new HashSet<>(EngineDftestGoldenTest.read("/suite/known-failures.txt").lines().toList());
         List<DynamicTest> tests = new ArrayList<>();
-        for (String line : DftestGoldenTest.read("/suite/compile-cases.tsv").lines().toList()) {
+        for (String line : EngineDftestGoldenTest.read("/suite/compile-cases.tsv").lines().toList()) {
             if (line.startsWith("#")) {
                 continue;
             }
@@ -59,10 +54,7 @@ class SuiteCompileTest {
             String filter = unescape(c[4]);
             tests.add(DynamicTest.dynamicTest(id + " " + filter, () -> {
                 Assumptions.assumeFalse(known.contains(id), "known gap");
-                boolean parser = DftestGoldenTest.parserAvailable();
-                Assumptions.assumeTrue(parser || !id.startsWith("group_macro") && !TEST_PARSER_GAPS.contains(id),
-                        "the test parser does not cover this syntax");
-                CompileResult r = parser ? fc.compile(filter) : DftestGoldenTest.compileWithTestParser(fc, filter);
+                CompileResult r = fc.compile(filter);
                 if (!error) {
                     assertThat(r.error()).as("compile error").isNull();
                     return;

@@ -16,7 +16,7 @@ final class SuiteMacros {
     static Macros load() throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         Pattern p = Pattern.compile("^\"([^\"]*)\"\\s+(.*)$");
-        for (String line : DftestGoldenTest.read("/suite/test_dmacros").lines().toList()) {
+        for (String line : EngineDftestGoldenTest.read("/suite/test_dmacros").lines().toList()) {
             Matcher x = p.matcher(line.trim());
             if (x.matches()) {
                 m.put(x.group(1), x.group(2));
