@@ -116,10 +116,25 @@ final class Checker {
                         + OperatorRules.symbol(c.op()) + " comparison.", l.span());
             }
         }
+        boolean outer = readsFrame;
+        readsFrame = false;
         Entity[] lr = pair(l, r, c.span(), false);
+        requireFieldIn(c.span(), outer);
         OperatorRules.checkComparison(c.op(), lr[0], lr[1]);
         Op op = OperatorRules.comparisonOp(c.op(), c.quantifier());
         return new Typed.Compare(op, OperatorRules.testName(c.op()), quantifier(c.quantifier()), lr[0], lr[1], null, c.span());
+    }
+
+    /**
+     * A relation must read the frame: references ({@code $f}) and functions of literals do not
+     * count ({@code $tcp.port == 80}, {@code upper("abc") == "ABC"}), and Wireshark says so for the
+     * relation, with a period, unlike the both-sides-literal message.
+     */
+    private void requireFieldIn(Span relation, boolean outer) {
+        if (!readsFrame) {
+            throw new CompileError("Constant expression is invalid.", relation);
+        }
+        readsFrame = true;
     }
 
     /** Resolves both operands; a literal side takes the other side's type. */
@@ -138,7 +153,7 @@ final class Checker {
             right = entity(r, null, null);
             left = literal(l, right, partial);
         }
-        if (left.constant() && right.constant()) {
+        if (left.constant() && right.constant() && !(l instanceof Node.FunctionCall) && !(r instanceof Node.FunctionCall)) {
             throw new CompileError("Constant expression is invalid", relation);
         }
         if (rt != null && lt != null) {
@@ -198,7 +213,8 @@ final class Checker {
             if (l instanceof Node.Identifier id && id.kind() == Node.WordKind.IDENTIFIER) {
                 throw new CompileError("\"" + id.text() + "\" is not a valid protocol or protocol field.", id.span());
             }
-            throw new CompileError("Only a field may be tested for membership in a set.", l.span());
+            throw new CompileError("Only a field may be tested for membership in a set.",
+                    l instanceof Node.Slice ? null : l.span());
         }
         Entity left = entity(l, null, null);
         List<Typed.SetElement> elements = new ArrayList<>();
@@ -368,8 +384,21 @@ final class Checker {
             right = literal(a.right(), other, false);
         } else if (lt != null) {
             left = entity(a.left(), null, null);
+            Kind lk = left.type().kind();
+            boolean time = lk == Kind.REL_TIME || lk == Kind.ABS_TIME;
+            if (time && a.op() == Node.ArithOp.MODULO) {
+                throw new CompileError("\"%\" is not a valid arithmetic operator for " + left.type().displayName(), a.span());
+            }
             OperatorRules.requireArithmetic(a.op(), left);
+            if (time && rt != null && (a.op() == Node.ArithOp.MULTIPLY || a.op() == Node.ArithOp.DIVIDE)) {
+                // a time is scaled only by a literal: any typed right side is refused, whatever its type
+                throw new CompileError("Right hand side must be an integer or float type, not "
+                        + entity(a.right(), null, null).type().displayName() + ".", a.span());
+            }
             right = rt != null ? entity(a.right(), null, null) : scalarLiteral(a, left);
+            if (rt != null && OperatorRules.incompatibleOperands(left, right)) {
+                throw new CompileError(left.type().name() + " and " + right.type().name() + " are not compatible.", a.span());
+            }
             OperatorRules.requireArithmetic(a.op(), right);
         } else {
             right = entity(a.right(), null, null);

@@ -213,8 +213,13 @@ final class CodeGen {
             List<Integer> argJumps = new ArrayList<>();
             Operand o = entity(a, argJumps);
             // An absent argument is pushed as an empty list (count(udp) is 0): its jumps land here.
+            // A jump to the very next instruction is printed as NO_OP (4.6.9); a longer one stays a jump.
             for (int j : argJumps) {
-                code.set(j, new Insn(Op.NO_OP));
+                if (j + 1 == code.size()) {
+                    code.set(j, new Insn(Op.NO_OP));
+                } else {
+                    code.get(j).target = code.size();
+                }
             }
             Insn push = emit(Op.STACK_PUSH);
             push.a = o;

@@ -190,7 +190,9 @@ final class FunctionRules {
 
     private static Entity requireFieldArg(Node.FunctionCall f, Checker checker, Node arg) {
         if (!(arg instanceof Node.Field) && !(arg instanceof Node.Identifier id && checker.lookup(id.text()) != null)) {
-            throw new CompileError("Only fields can be used as parameter for " + f.name() + "()", arg.span());
+            // Wireshark's slice nodes carry no location, so the error has no caret then.
+            throw new CompileError("Only fields can be used as parameter for " + f.name() + "()",
+                    arg instanceof Node.Slice ? null : arg.span());
         }
         return checker.entity(arg, null, null);
     }

@@ -148,7 +148,7 @@ final class OperatorRules {
     /** What a literal on the right of an arithmetic operator is typed as. */
     static Entity scalarPeer(ArithOp op, Entity left) {
         Kind k = left.type().kind();
-        if ((op == ArithOp.MULTIPLY || op == ArithOp.DIVIDE) && k == Kind.REL_TIME) {
+        if ((op == ArithOp.MULTIPLY || op == ArithOp.DIVIDE) && (k == Kind.REL_TIME || k == Kind.ABS_TIME)) {
             return new Typed.Const(FieldType.FT_INT64, Reg.constant(FieldType.FT_INT64, 0), left.span());
         }
         return left;
@@ -178,7 +178,7 @@ final class OperatorRules {
                         l.span());
             }
             default -> {
-                if (a == Kind.REL_TIME) {
+                if (a == Kind.REL_TIME || a == Kind.ABS_TIME) {
                     if (!NUMERIC.contains(b)) {
                         throw new CompileError("Right hand side must be an integer or float type, not "
                                 + r.type().displayName() + ".", r.span());
@@ -199,13 +199,22 @@ final class OperatorRules {
         }
     }
 
+    /** Two typed arithmetic operands of unrelated families ({@code tcp.port / frame.time}). */
+    static boolean incompatibleOperands(Entity l, Entity r) {
+        Kind a = l.type().kind();
+        Kind b = r.type().kind();
+        boolean timeA = a == Kind.ABS_TIME || a == Kind.REL_TIME;
+        boolean timeB = b == Kind.ABS_TIME || b == Kind.REL_TIME;
+        return NUMERIC.contains(a) && timeB || timeA && NUMERIC.contains(b) && false;
+    }
+
     /** Which kinds an arithmetic operator takes, and Wireshark's "FT_x cannot be added." otherwise. */
     static void requireArithmetic(ArithOp op, Entity e) {
         Kind k = e.type().kind();
         boolean ok = switch (op) {
             case BITWISE_AND -> INTEGER.contains(k) || k == Kind.BOOLEAN || k == Kind.BYTES || k == Kind.IPV4;
             case ADD, SUBTRACT -> NUMERIC.contains(k) || k == Kind.ABS_TIME || k == Kind.REL_TIME;
-            case MULTIPLY, DIVIDE -> NUMERIC.contains(k) || k == Kind.REL_TIME;
+            case MULTIPLY, DIVIDE -> NUMERIC.contains(k) || k == Kind.REL_TIME || k == Kind.ABS_TIME;
             case MODULO -> INTEGER.contains(k);
         };
         if (!ok) {
