@@ -73,6 +73,9 @@ final class Conversions {
         if (v == null) {
             throw new CompileError("\"" + t + "\" cannot be converted to " + target.displayName() + ".", n.span());
         }
+        if (target.kind() == FieldType.Kind.UNSIGNED) {
+            checkRange(v, t, target, n.span()); // "-70000" against uint16: the magnitude is checked first
+        }
         v = v.negate();
         if (v.bitLength() > 63) {
             throw new CompileError("\"-" + t + "\" causes an integer overflow.", span);
@@ -129,6 +132,12 @@ final class Conversions {
             }
             throw new CompileError("\"" + word + "\" cannot be found among the possible values for "
                     + field.abbrev() + ".", lit.span());
+        }
+        String low = word.toLowerCase(java.util.Locale.ROOT);
+        if (low.equals("nan") || low.equals("inf") || low.equals("infinity")) {
+            // strtod reads these words as doubles, which never convert to integers
+            throw new CompileError("Double " + (low.equals("nan") ? "nan" : "inf") + " cannot be converted to "
+                    + type.displayName() + ".", lit.span());
         }
         throw new CompileError("\"" + word + "\" cannot be converted to " + type.displayName() + ".", lit.span());
     }
@@ -251,6 +260,10 @@ final class Conversions {
         if (w.equalsIgnoreCase(tf.trueText()) || w.equalsIgnoreCase(tf.falseText())) {
             symbolWarning(w, t.displayName());
             return Reg.constant(t, w.equalsIgnoreCase(tf.trueText()) ? 1 : 0);
+        }
+        if (field != null) {
+            throw new CompileError("expected \"" + tf.trueText() + "\" or \"" + tf.falseText() + "\", not \"" + w
+                    + "\" for " + field.abbrev() + ".", lit.span());
         }
         throw new CompileError("\"" + w + "\" cannot be converted to " + t.displayName() + ".", lit.span());
     }
@@ -406,6 +419,14 @@ final class Conversions {
     // ---- addresses --------------------------------------------------------------------------
 
     private Reg ipv4(Node lit, FieldType type) {
+        if (lit instanceof Node.StringLit s) {
+            throw new CompileError(type.displayName() + " cannot be converted from a string (\""
+                    + new String(s.value(), StandardCharsets.UTF_8) + "\").", lit.span());
+        }
+        if (lit instanceof Node.CharLit c) {
+            throw new CompileError("Character constant " + c.source() + " (0x" + Long.toHexString(c.value())
+                    + ") cannot be converted to " + type.displayName() + ".", lit.span());
+        }
         if (lit instanceof Node.NumberLit n && !n.text().contains(".")) {
             throw new CompileError("Unsigned integer " + n.text() + " cannot be converted to " + type.displayName() + ".", lit.span());
         }

@@ -84,7 +84,7 @@ public final class RegexMatcher {
         if (d.contains("missing closing )")) {
             return "missing closing parenthesis";
         }
-        if (d.contains("unexpected )")) {
+        if (d.contains("unexpected )") || d.contains("internal error") && close > open) {
             return "unmatched closing parenthesis";
         }
         if (d.contains("missing closing ]")) {

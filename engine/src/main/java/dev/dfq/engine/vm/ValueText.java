@@ -65,6 +65,7 @@ public final class ValueText {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
+                case '\0' -> sb.append("\\0");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
                         sb.append(String.format("\\x%02x", (int) c));
