@@ -10,7 +10,7 @@ import dev.dfq.engine.capture.CaptureReader;
 import dev.dfq.engine.capture.CaptureWriter;
 import dev.dfq.engine.capture.TsharkText;
 import dev.dfq.engine.query.Columns;
-import dev.dfq.engine.query.FieldText;
+import dev.dfq.engine.query.FieldsFormat;
 import dev.dfq.engine.query.QueryRunner;
 import dev.dfq.fields.FieldDef;
 import dev.dfq.fields.FieldRegistry;
@@ -51,7 +51,7 @@ final class QueryCommand {
             }
             filter = result.filter();
         }
-        FieldOutput fieldOutput = null;
+        FieldsFormat fieldOutput = null;
         Columns columns = null;
         int[] outputFields;
         boolean fieldsMode = "fields".equals(cmd.outputFormat);
@@ -74,7 +74,7 @@ final class QueryCommand {
                 }
                 defs.add(d);
             }
-            fieldOutput = new FieldOutput(defs, cmd.fieldOptions);
+            fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
             outputFields = defs.stream().mapToInt(FieldDef::id).toArray();
         } else if (cmd.countOnly || cmd.writeFile != null) {
             outputFields = new int[0];
@@ -92,7 +92,7 @@ final class QueryCommand {
                 writer = CaptureWriter.open(cmd.writeFile, CaptureFormat.forFileName(cmd.writeFile), reader.interfaces());
             }
             CaptureWriter w = writer;
-            FieldOutput fo = fieldOutput;
+            FieldsFormat fo = fieldOutput;
             Columns cols = columns;
             if (fo != null && fo.header()) {
                 out.println(fo.headerLine());
@@ -131,78 +131,6 @@ final class QueryCommand {
         }
         if (cmd.countOnly) {
             cmd.out.println(matched);
-        }
-    }
-
-    /** -T fields with -E options: header, separator, occurrence, aggregator, quote. */
-    static final class FieldOutput {
-        private final List<FieldDef> defs;
-        private boolean header;
-        private String separator = "\t";
-        private char occurrence = 'a';
-        private String aggregator = ",";
-        private char quote = 'n';
-
-        FieldOutput(List<FieldDef> defs, List<String> options) {
-            this.defs = defs;
-            for (String o : options) {
-                int eq = o.indexOf('=');
-                String k = eq < 0 ? o : o.substring(0, eq);
-                String v = eq < 0 ? "" : o.substring(eq + 1);
-                switch (k) {
-                    case "header" -> header = v.equals("y");
-                    case "separator" -> separator = v.equals("/t") ? "\t" : v.equals("/s") ? " " : v;
-                    case "occurrence" -> occurrence = v.isEmpty() ? 'a' : v.charAt(0);
-                    case "aggregator" -> aggregator = v.equals("/s") ? " " : v;
-                    case "quote" -> quote = v.isEmpty() ? 'n' : v.charAt(0);
-                    default -> {
-                    }
-                }
-            }
-        }
-
-        boolean header() {
-            return header;
-        }
-
-        String headerLine() {
-            List<String> names = new ArrayList<>();
-            for (FieldDef d : defs) {
-                names.add(quoted(d.abbrev()));
-            }
-            return String.join(separator, names);
-        }
-
-        String line(FieldStore s) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < defs.size(); i++) {
-                if (i > 0) {
-                    sb.append(separator);
-                }
-                FieldDef d = defs.get(i);
-                List<String> values = new ArrayList<>();
-                for (int occ = s.first(d.id()); occ >= 0; occ = s.next(occ)) {
-                    values.add(FieldText.format(d, s, occ));
-                }
-                if (values.isEmpty()) {
-                    continue;
-                }
-                String v = switch (occurrence) {
-                    case 'f' -> values.get(0);
-                    case 'l' -> values.get(values.size() - 1);
-                    default -> String.join(aggregator, values);
-                };
-                sb.append(quoted(v));
-            }
-            return sb.toString();
-        }
-
-        private String quoted(String v) {
-            return switch (quote) {
-                case 'd' -> '"' + v + '"';
-                case 's' -> '\'' + v + '\'';
-                default -> v;
-            };
         }
     }
 }
