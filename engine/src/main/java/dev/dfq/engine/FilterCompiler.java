@@ -31,6 +31,6 @@ public final class FilterCompiler {
 
     /** Compiles; never throws for bad filter text (the error is in the result). */
     public CompileResult compile(String text) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return dev.dfq.engine.compile.Compilation.compile(text, registry, macros);
     }
 }
