@@ -28,7 +28,7 @@ import java.util.zip.GZIPInputStream;
  * last column (a string with a newline in it).
  */
 public final class RegistryGenerator {
-    private static final int CHUNK_TARGET = 48 * 1024;
+    private static final int CHUNK_TARGET = 128 * 1024;
 
     record Entry(boolean protocol, String name, String abbrev, String type, String base, long mask, int parent) {}
 
