@@ -50,6 +50,11 @@ final class QueryCommand {
                 return ExitCodes.INVALID_FILTER;
             }
             filter = result.filter();
+            for (dev.dfq.engine.Diagnostic w : result.warnings()) {
+                if (w.message().startsWith("dfq does not dissect")) {
+                    err.println("dfq: warning: " + w.message());
+                }
+            }
         }
         FieldsFormat fieldOutput = null;
         Columns columns = null;

@@ -46,6 +46,9 @@ public final class PacketDissector {
                 w.set(id);
                 deepest = Math.max(deepest, levelOf(registry, registry.byId(id)));
             }
+            if (w.get(registry.byName("frame.protocols").orElseThrow().id())) {
+                deepest = LEVEL_TRANSPORT; // frame.protocols names every layer
+            }
         }
         this.wanted = w;
         this.level = deepest;

@@ -146,6 +146,9 @@ final class TcpState {
         } else if (me.base < 0) {
             me.base = seq - 1;
         }
+        if (ackFlag && peer.base < 0) {
+            peer.base = ack - 1; // mid-stream: the peer's next byte is relative 1, as in Wireshark
+        }
         conv.packets++;
 
         // options (also needed for window scaling)
