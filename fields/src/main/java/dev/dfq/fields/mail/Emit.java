@@ -30,6 +30,11 @@ final class Emit {
         return s.add(id, layer, parent, src, off, Math.max(0, len), 0, v == null ? value : v);
     }
 
+    /** A string computed by the dissector (decoded credentials), kept byte for byte as tshark does. */
+    static int rawValue(FieldStore s, int id, int layer, int parent, int src, int off, int len, byte[] value) {
+        return id < 0 ? -1 : s.add(id, layer, parent, src, off, Math.max(0, len), 0, value);
+    }
+
     static int none(FieldStore s, int id, int layer, int parent, int src, int off, int len) {
         return id < 0 ? -1 : s.add(id, layer, parent, src, off, Math.max(0, len), 0, null);
     }

@@ -176,8 +176,9 @@ public final class SmtpDissector {
     private int commandLine(SmtpSession s, int frame, byte[] d, int o, int lineLen, int type) {
         int sp = Lines.indexOf(d, o, o + lineLen, (byte) ' ');
         int wordLen = (sp < 0 ? lineLen : sp - o);
-        boolean authData = s.auth == Auth.USERNAME_REQ || s.auth == Auth.PASSWORD_REQ || s.auth == Auth.PLAIN_REQ
-                || s.auth == Auth.NTLM_CHALLENGE;
+        // While an AUTH exchange is open, smtp.decryption tests the decoded line (so a 4-letter
+        // credential becomes a command and later plain commands stop being ones, as in tshark).
+        boolean authData = s.auth != Auth.NONE && s.auth != Auth.SUCCESS && s.auth != Auth.FAILED;
         boolean isCommand;
         if (prefs.decryption() && authData) {
             byte[] dec = base64(d, o, lineLen);
@@ -309,7 +310,7 @@ public final class SmtpDissector {
         byte[] d = st.sourceData(src);
         if (prefs.decryption()) {
             byte[] dec = base64(d, off, len);
-            Emit.stringValue(st, id, layer, top, src, off, len, dec);
+            Emit.rawValue(st, id, layer, top, src, off, len, dec);
             return Lines.ascii(dec, 0, dec.length);
         }
         Emit.string(st, id, layer, top, src, off, len);
@@ -328,11 +329,11 @@ public final class SmtpDissector {
         int a = indexOf(dec, (byte) 0);
         int b = a < 0 ? -1 : indexOf(dec, a + 1, (byte) 0);
         if (b < 0) {
-            Emit.stringValue(st, f.authUsername, layer, top, src, off, len, dec);
+            Emit.rawValue(st, f.authUsername, layer, top, src, off, len, dec);
             return;
         }
-        Emit.stringValue(st, f.authUsername, layer, top, src, off, len, java.util.Arrays.copyOfRange(dec, a + 1, b));
-        Emit.stringValue(st, f.authPassword, layer, top, src, off, len,
+        Emit.rawValue(st, f.authUsername, layer, top, src, off, len, java.util.Arrays.copyOfRange(dec, a + 1, b));
+        Emit.rawValue(st, f.authPassword, layer, top, src, off, len,
                 java.util.Arrays.copyOfRange(dec, b + 1, dec.length));
     }
 
@@ -449,7 +450,7 @@ public final class SmtpDissector {
                 int pLen = lineLen - 4;
                 if (prefs.decryption() && c == 334 && pLen > 0) {
                     byte[] dec = base64(d, pOff, pLen);
-                    Emit.stringValue(st, f.rspParameter, layer, item, src, pOff, pLen, dec);
+                    Emit.rawValue(st, f.rspParameter, layer, item, src, pOff, pLen, dec);
                 } else {
                     Emit.string(st, f.rspParameter, layer, item, src, pOff, pLen);
                 }
