@@ -23,6 +23,7 @@ mkdir -p "$out"
 args=(-T fields -E header=y -E occurrence=a -e frame.number)
 while read -r f; do args+=(-e "$f"); done < "$out/fields.list"
 
+ls "$caps" | sed -n 's/\.pcap$//p' > "$out/captures.list"
 for cap in "$caps"/*.pcap; do
   name="$(basename "$cap" .pcap)"
   "$tshark" -n -r "$cap" "${args[@]}" > "$out/$name.fields.tsv"
