@@ -28,6 +28,7 @@ public final class MailContext {
     static final int P_TEXT = 3;
     static final int P_MEDIA = 4;
     static final int P_DATA = 5;
+    static final int P_TLS = 6;
 
     public MailContext(FieldStore store, int frameNumber, boolean firstPass) {
         this.store = store;

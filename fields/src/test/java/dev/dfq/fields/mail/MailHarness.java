@@ -22,10 +22,13 @@ final class MailHarness {
     private final SmtpDissector smtp;
     private final Map<String, SmtpSession> sessions = new HashMap<>();
     private final Map<String, Integer> serverPorts = new HashMap<>();
+    private final TlsRecordDissector tls;
+    private final Map<String, TlsRecordDissector.Direction> tlsDirs = new HashMap<>();
 
     MailHarness(FieldRegistry registry, SmtpPrefs prefs) {
         this.registry = registry;
         this.smtp = new SmtpDissector(registry, prefs);
+        this.tls = new TlsRecordDissector(registry);
     }
 
     /** Runs one pass (first pass when {@code firstPass}), calling {@code sink} for every frame. */
@@ -33,6 +36,7 @@ final class MailHarness {
         Map<String, long[]> nextSeq = new HashMap<>();
         Map<String, byte[]> pending = new HashMap<>();
         Map<String, Long> pendingSeq = new HashMap<>();
+        tlsDirs.clear();
         FieldStore store = new FieldStore(registry);
         for (int i = 0; i < frames.size(); i++) {
             int frameNo = i + 1;
@@ -89,6 +93,10 @@ final class MailHarness {
         }
         SmtpSession session = sessions.computeIfAbsent(conv, k -> smtp.newSession());
         if (session.isTls(ctx.frameNumber())) {
+            String back = s.dst() + ":" + s.dport() + ">" + s.src() + ":" + s.sport();
+            tls.dissect(ctx, tlsDirs.computeIfAbsent(dir, k -> new TlsRecordDissector.Direction()),
+                    tlsDirs.computeIfAbsent(back, k -> new TlsRecordDissector.Direction()), 0, s.payloadOff(),
+                    s.payloadLen());
             return;
         }
         FieldStore st = ctx.store();
