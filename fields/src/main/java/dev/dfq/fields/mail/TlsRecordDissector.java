@@ -21,6 +21,7 @@ public final class TlsRecordDissector {
     public static final class Direction {
         byte[] pending = new byte[0];
         boolean tls13;
+        boolean seenRecord;
     }
 
     private static final int MAX_RECORD = 5 + (1 << 14) + 2048;
@@ -45,10 +46,20 @@ public final class TlsRecordDissector {
 
     /**
      * Dissects one in-order payload of a TLS direction. {@code peer} is the other direction (a TLS
-     * 1.3 ServerHello switches both).
+     * 1.3 ServerHello switches both). Returns false, adding nothing, when no record has been seen
+     * on the connection and the bytes are not one: the caller hands them to the application
+     * protocol instead.
      */
-    public void dissect(MailContext ctx, Direction dir, Direction peer, int src, int off, int len) {
+    public boolean dissect(MailContext ctx, Direction dir, Direction peer, int src, int off, int len) {
         FieldStore st = ctx.store();
+        if (!dir.seenRecord && !peer.seenRecord && dir.pending.length == 0 && len > 0) {
+            int t = st.sourceData(src)[off] & 0xff;
+            if (t < 20 || t > 24) {
+                // No handshake yet and not a record: tshark gives it back to the application
+                // protocol (a STARTTLS that was accepted but never started).
+                return false;
+            }
+        }
         byte[] frame = st.sourceData(src);
         byte[] d;
         int s;
@@ -71,11 +82,11 @@ public final class TlsRecordDissector {
         while (s < end) {
             int type = d[s] & 0xff;
             if (type < 20 || type > 24) {
-                return;
+                return true;
             }
             if (end - s < 5) {
                 dir.pending = java.util.Arrays.copyOfRange(d, s, end);
-                return;
+                return true;
             }
             int ver = ((d[s + 1] & 0xff) << 8) | (d[s + 2] & 0xff);
             int rlen = ((d[s + 3] & 0xff) << 8) | (d[s + 4] & 0xff);
@@ -83,8 +94,9 @@ public final class TlsRecordDissector {
                 if (5 + rlen <= MAX_RECORD) {
                     dir.pending = java.util.Arrays.copyOfRange(d, s, end);
                 }
-                return;
+                return true;
             }
+            dir.seenRecord = true;
             if (top < 0) {
                 int layer = ctx.enter(MailContext.P_TLS, "tls");
                 top = Emit.raw(st, tls, layer, -1, dsrc, s, end - s);
@@ -104,6 +116,7 @@ public final class TlsRecordDissector {
             }
             s += 5 + rlen;
         }
+        return true;
     }
 
     /** ServerHello (RFC 8446 4.1.3) with supported_versions selecting 0x0304. */

@@ -94,10 +94,12 @@ final class MailHarness {
         SmtpSession session = sessions.computeIfAbsent(conv, k -> smtp.newSession());
         if (session.isTls(ctx.frameNumber())) {
             String back = s.dst() + ":" + s.dport() + ">" + s.src() + ":" + s.sport();
-            tls.dissect(ctx, tlsDirs.computeIfAbsent(dir, k -> new TlsRecordDissector.Direction()),
+            boolean handled = tls.dissect(ctx, tlsDirs.computeIfAbsent(dir, k -> new TlsRecordDissector.Direction()),
                     tlsDirs.computeIfAbsent(back, k -> new TlsRecordDissector.Direction()), 0, s.payloadOff(),
                     s.payloadLen());
-            return;
+            if (handled) {
+                return;
+            }
         }
         FieldStore st = ctx.store();
         int src = 0;
