@@ -140,7 +140,7 @@ final class ImfDissector {
                     default -> { }
                 }
                 if (key.equals("from") || key.equals("subject")) {
-                    ctx.info().append(key).append(": ").append(utf8(d, vs, vlen)).append(", ");
+                    ctx.info().append(key).append(": ").append(escaped(d, vs, vlen)).append(", ");
                 }
                 if (key.equals("content-transfer-encoding")) {
                     cte = new String(d, vs, vlen, StandardCharsets.ISO_8859_1);
@@ -148,7 +148,10 @@ final class ImfDissector {
             }
             start = end;
         }
-        if (last[0] && start + 2 <= max && d[start] == '\r' && d[start + 1] == '\n') {
+        if (!last[0]) {
+            // The headers did not end with an empty line: the body text is the whole message.
+            start = off;
+        } else if (start + 2 <= max && d[start] == '\r' && d[start + 1] == '\n') {
             start += 2;
         }
         body(ctx, src, d, start, max, layer, top, ctType, ctParamOff, ctParamLen, cte);
@@ -178,7 +181,10 @@ final class ImfDissector {
         int[] next = new int[1];
         for (int o = start; o < max; o = next[0]) {
             int lineLen = Lines.lineEnd(d, o, max, false, next);
-            ctx.info().append(", ").append(column(d, o, next[0] - o));
+            if (ctx.info().length() > 0) {
+                ctx.info().append(", ");
+            }
+            ctx.info().append(column(d, o, next[0] - o));
         }
     }
 
@@ -276,6 +282,11 @@ final class ImfDissector {
 
     static String utf8(byte[] d, int off, int len) {
         return new String(d, off, Math.max(0, len), StandardCharsets.UTF_8);
+    }
+
+    /** Column text of a header value: UTF-8, with CR, LF and TAB written as \\r, \\n, \\t. */
+    static String escaped(byte[] d, int off, int len) {
+        return utf8(d, off, len).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
     /** Column text: UTF-8, with CR, LF and TAB shown as spaces. */

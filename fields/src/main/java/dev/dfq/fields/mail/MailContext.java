@@ -59,6 +59,23 @@ public final class MailContext {
         return info;
     }
 
+    /**
+     * The Info text as Wireshark keeps it: at most 4095 UTF-8 bytes (COL_MAX_INFO_LEN less the NUL),
+     * cut at a character boundary.
+     */
+    public String infoText() {
+        String t = info.toString();
+        byte[] b = t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (b.length <= 4095) {
+            return t;
+        }
+        int n = 4095;
+        while (n > 0 && (b[n] & 0xC0) == 0x80) {
+            n--;
+        }
+        return new String(b, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Protocol column ("SMTP", "SMTP/IMF"), or null when no mail dissector claimed the frame. */
     public String protocolColumn() {
         return protocolColumn;

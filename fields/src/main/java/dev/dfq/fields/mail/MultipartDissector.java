@@ -158,7 +158,7 @@ final class MultipartDissector {
         if (t.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
             TextLines.data(ctx, f, src, o, bodyLen, top);
         } else if (!imf.dispatchMedia(ctx, src, o, bodyLen, t, params, top)) {
-            TextLines.media(ctx, f, src, o, bodyLen, top);
+            TextLines.media(ctx, f, src, o, bodyLen, t, top);
         }
     }
 

@@ -88,16 +88,14 @@ public final class SmtpDissector {
                     list = classify(s, ctx.frameNumber(), d, off, end);
                 }
                 boolean[] started = {false};
-                boolean emptyMessageBeforeEom = false;
                 for (Pdu p : list) {
                     switch (p.type()) {
                         case SmtpSession.MESSAGE -> {
                             message(ctx, s, src, p, layer, top, started);
-                            emptyMessageBeforeEom = p.end() == p.start();
                         }
                         case SmtpSession.EOM -> {
                             Emit.none(st, f.eom, layer, top, src, p.start(), p.end() - p.start());
-                            ctx.info().append(started[0] && !emptyMessageBeforeEom ? " | ." : "C: .");
+                            ctx.info().append(started[0] ? " | ." : "C: .");
                             started[0] = true;
                         }
                         default -> command(ctx, s, src, p, layer, top, started);
@@ -391,6 +389,9 @@ public final class SmtpDissector {
                 Emit.raw(st, f.textLines, tl, top, src, p.start(), len);
             }
             return;
+        }
+        if (len > 0) {
+            started[0] = true;
         }
         if (m == null) {
             return;

@@ -23,19 +23,23 @@ final class TextLines {
     }
 
     static void dissect(MailContext ctx, MailFields f, int src, int off, int len, String type, int parent) {
+        // The media type goes to Info even for an empty body, which adds no tree item (and so no layer).
+        if (type != null) {
+            appendType(ctx, type);
+        }
         if (len <= 0) {
             return;
         }
         int layer = ctx.enter(MailContext.P_TEXT, "data-text-lines");
         protocol(ctx.store(), f.textLines, layer, parent, src, off, len);
-        if (type != null) {
-            ctx.info().append(" (").append(type).append(')');
-        }
     }
 
-    static void media(MailContext ctx, MailFields f, int src, int off, int len, int parent) {
+    static void media(MailContext ctx, MailFields f, int src, int off, int len, String type, int parent) {
         if (len <= 0) {
             return;
+        }
+        if (type != null) {
+            appendType(ctx, type);
         }
         int layer = ctx.enter(MailContext.P_MEDIA, "media");
         int top = protocol(ctx.store(), f.media, layer, parent, src, off, len);
@@ -50,6 +54,14 @@ final class TextLines {
         int top = protocol(ctx.store(), f.data, layer, parent, src, off, len);
         Emit.raw(ctx.store(), f.dataData, layer, top, src, off, len);
         Emit.uint(ctx.store(), f.dataLen, layer, top, src, off, 0, len);
+    }
+
+    /** col_append_sep_fstr(" ", "(type)"): the blank only when Info already has text. */
+    private static void appendType(MailContext ctx, String type) {
+        if (ctx.info().length() > 0) {
+            ctx.info().append(' ');
+        }
+        ctx.info().append('(').append(type).append(')');
     }
 
     private static int protocol(FieldStore st, int id, int layer, int parent, int src, int off, int len) {

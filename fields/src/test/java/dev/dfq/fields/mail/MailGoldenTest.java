@@ -119,11 +119,15 @@ class MailGoldenTest {
     }
 
     static List<String> lines(String resource) {
+        return lines(resource, StandardCharsets.ISO_8859_1);
+    }
+
+    static List<String> lines(String resource, java.nio.charset.Charset cs) {
         try (InputStream in = MailGoldenTest.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return List.of();
             }
-            return List.of(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).split("\n", -1));
+            return List.of(new String(in.readAllBytes(), cs).split("\n", -1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
