@@ -5,107 +5,141 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.RandomAccess;
 import java.util.function.Function;
 
 /**
  * Every protocol and field dfq knows, by name and by dense id. Immutable once built; safe to share
  * between threads. {@link #wireshark()} is Wireshark 4.6.9's complete registry (from the bundled
- * resource, materialising a {@link FieldDef} only when it is asked for); tests build small ones
- * with {@link #builder()}.
+ * resource); tests build small ones with {@link #builder()}.
  */
 public final class FieldRegistry {
-    /** Where the definitions live: a list for built registries, a compact blob for the bundled one. */
-    interface Storage {
-        int size();
-
-        FieldDef get(int id);
-
-        /** Id of the first registration of a name, or -1. */
-        int find(String abbrev);
-    }
-
-    private final Storage storage;
+    private final RegistryTable table;
+    private final List<FieldDef> byId;
     private final Map<String, String> aliases;
     private final Function<FieldDef, ValueStrings> valueStringSource;
-    private final Map<Integer, Optional<ValueStrings>> valueStringCache = new ConcurrentHashMap<>();
-    private final List<FieldDef> allView;
+    /** The bundled registry's value store (all true/false pairs, unit strings); null for built registries. */
+    BundledRegistry.ValueStore valueStore;
+    private final Map<Integer, Optional<ValueStrings>> valueStringCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    FieldRegistry(Storage storage, Map<String, String> aliases, Function<FieldDef, ValueStrings> valueStringSource) {
-        this.storage = storage;
+    FieldRegistry(RegistryTable table, Map<String, String> aliases,
+                  Function<FieldDef, ValueStrings> valueStringSource) {
+        this.table = table;
+        this.byId = new TableList(table);
         this.aliases = Map.copyOf(aliases);
         this.valueStringSource = valueStringSource;
-        this.allView = new AbstractList<>() {
-            @Override
-            public FieldDef get(int index) {
-                return storage.get(index);
-            }
+    }
 
-            @Override
-            public int size() {
-                return storage.size();
-            }
-        };
+    /** An unmodifiable, random-access view of a table's definitions. */
+    private static final class TableList extends AbstractList<FieldDef> implements RandomAccess {
+        private final RegistryTable table;
+
+        TableList(RegistryTable table) {
+            this.table = table;
+        }
+
+        @Override
+        public FieldDef get(int index) {
+            Objects.checkIndex(index, table.size());
+            return table.def(index);
+        }
+
+        @Override
+        public int size() {
+            return table.size();
+        }
+    }
+
+    RegistryTable table() {
+        return table;
+    }
+
+    private FieldDef lookup(String abbrev) {
+        int id = abbrev == null ? -1 : table.find(abbrev);
+        return id < 0 ? null : table.def(id);
     }
 
     /** Number of ids (fields and protocols). */
     public int size() {
-        return storage.size();
+        return table.size();
     }
 
     public FieldDef byId(int id) {
-        return storage.get(id);
+        return byId.get(id);
+    }
+
+    /** The abbreviation of an id (cheaper than {@code byId(id).abbrev()} for the bundled registry). */
+    public String abbrevOf(int id) {
+        Objects.checkIndex(id, table.size());
+        return table.abbrev(id);
     }
 
     /**
-     * Looks a protocol or field up by its exact (case-sensitive) filter name. Where Wireshark
-     * registers one name several times, the first registration is the one filters get.
+     * Looks a protocol or field up by its exact (case-sensitive) filter name. A name registered more
+     * than once resolves to its first registration, as in Wireshark's filter compiler.
      */
     public Optional<FieldDef> byName(String abbrev) {
-        int id = storage.find(abbrev);
-        return id < 0 ? Optional.empty() : Optional.of(storage.get(id));
+        return Optional.ofNullable(lookup(abbrev));
+    }
+
+    /** Looks a name up, following deprecated aliases ({@code bootp} is {@code dhcp}). */
+    public Optional<FieldDef> resolve(String abbrev) {
+        FieldDef d = lookup(abbrev);
+        if (d == null) {
+            String target = aliasTarget(abbrev);
+            if (target != null) {
+                d = lookup(target);
+            }
+        }
+        return Optional.ofNullable(d);
     }
 
     /**
-     * Looks a name up, following deprecated protocol aliases: {@code bootp} is {@code dhcp} and
-     * {@code bootp.option.type} is {@code dhcp.option.type}, as in Wireshark.
+     * True when the name is a deprecated alias of another protocol, or a field of it: Wireshark 4.6 takes
+     * {@code bootp} for {@code dhcp} and {@code bootp.option.type} for {@code dhcp.option.type}, with a
+     * "Deprecated token" note. False for unknown names ({@code bootp.nonexistent}).
      */
-    public Optional<FieldDef> resolve(String abbrev) {
-        Optional<FieldDef> d = byName(abbrev);
-        if (d.isEmpty()) {
-            String target = aliasTarget(abbrev);
-            if (target != null) {
-                d = byName(target);
-            }
-        }
-        return d;
-    }
-
-    /** True when the name is reached only through a deprecated alias. */
     public boolean isAlias(String abbrev) {
-        if (storage.find(abbrev) >= 0) {
+        if (table.find(abbrev) >= 0) {
             return false;
         }
         String target = aliasTarget(abbrev);
-        return target != null && storage.find(target) >= 0;
+        return target != null && table.find(target) >= 0;
     }
 
-    private String aliasTarget(String abbrev) {
-        int dot = abbrev.indexOf('.');
-        String head = dot < 0 ? abbrev : abbrev.substring(0, dot);
-        String target = aliases.get(head);
-        return target == null ? null : target + (dot < 0 ? "" : abbrev.substring(dot));
+    /**
+     * The current name for a name that starts with a deprecated protocol alias ({@code ssl} gives
+     * {@code tls}, {@code ssl.record.version} gives {@code tls.record.version}), whether or not that
+     * name exists; null when the name does not start with an alias.
+     */
+    public String aliasTarget(String abbrev) {
+        String target = aliases.get(abbrev);
+        if (target != null) {
+            return target;
+        }
+        for (int dot = abbrev.indexOf('.'); dot > 0; dot = abbrev.indexOf('.', dot + 1)) {
+            target = aliases.get(abbrev.substring(0, dot));
+            if (target != null) {
+                return target + abbrev.substring(dot);
+            }
+        }
+        return null;
     }
 
-    /** All definitions in id order (a view; definitions are materialised as they are read). */
+    /** The deprecated aliases: alias to current name ({@code "bootp"} to {@code "dhcp"}). */
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
     public List<FieldDef> all() {
-        return allView;
+        return byId;
     }
 
     /** The protocol that owns a field (the protocol itself for a protocol). */
     public FieldDef protocolOf(FieldDef def) {
-        return storage.get(def.parentId());
+        return byId.get(def.parentId());
     }
 
     /** The value strings of a field, or null when it has none. */
@@ -156,42 +190,20 @@ public final class FieldRegistry {
             return this;
         }
 
-        /** A lazy source of value strings. */
+        /** A lazy source of value strings (the bundled registry reads them on first use). */
         public Builder valueStringSource(Function<FieldDef, ValueStrings> source) {
             this.valueStringSource = source;
             return this;
         }
 
         public FieldRegistry build() {
-            List<FieldDef> list = List.copyOf(defs);
-            Map<String, Integer> names = Map.copyOf(ids);
-            Storage storage = new Storage() {
-                @Override
-                public int size() {
-                    return list.size();
-                }
-
-                @Override
-                public FieldDef get(int id) {
-                    return list.get(id);
-                }
-
-                @Override
-                public int find(String abbrev) {
-                    Integer id = names.get(abbrev);
-                    return id == null ? -1 : id;
-                }
-            };
-            return new FieldRegistry(storage, aliases, valueSource(valueStrings, valueStringSource));
-        }
-
-        static Function<FieldDef, ValueStrings> valueSource(Map<String, ValueStrings> table,
-                                                           Function<FieldDef, ValueStrings> lazy) {
-            Map<String, ValueStrings> copy = Map.copyOf(table);
-            return d -> {
-                ValueStrings vs = copy.get(d.abbrev());
+            Map<String, ValueStrings> table = Map.copyOf(valueStrings);
+            Function<FieldDef, ValueStrings> lazy = valueStringSource;
+            Function<FieldDef, ValueStrings> source = d -> {
+                ValueStrings vs = table.get(d.abbrev());
                 return vs != null || lazy == null ? vs : lazy.apply(d);
             };
+            return new FieldRegistry(new RegistryTable.ListTable(defs), aliases, source);
         }
     }
 

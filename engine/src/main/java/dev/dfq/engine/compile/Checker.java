@@ -317,6 +317,9 @@ final class Checker {
         if (n instanceof Node.Arithmetic a) {
             return arithmetic(a, other);
         }
+        if (n instanceof Node.FunctionCall f) {
+            return fold(FunctionRules.check(f, this, registry, other));
+        }
         if (n instanceof Node.Negate x && !(x.operand() instanceof Node.NumberLit)) {
             Entity e = literal(x.operand(), other, partial);
             OperatorRules.requireNegatable(e, x.operand().span());
@@ -331,12 +334,15 @@ final class Checker {
     }
 
     private Entity slice(Node.Slice s) {
+        if (s.entity() instanceof Node.Identifier id && id.kind() == Node.WordKind.IDENTIFIER && lookup(id.text()) == null) {
+            throw new CompileError("\"" + id.text() + "\" is not a valid protocol or protocol field.", id.span());
+        }
         if (infer(s.entity()) == null) {
             throw new CompileError("Range is not supported for entity " + Conversions.text(s.entity()), s.entity().span());
         }
         Entity inner = entity(s.entity(), null, null);
         Kind k = inner.type().kind();
-        if (k != Kind.STRING && k != Kind.BYTES && k != Kind.PROTOCOL && k != Kind.OTHER && k != Kind.IPV6) {
+        if (k != Kind.STRING && k != Kind.BYTES && k != Kind.PROTOCOL && k != Kind.OTHER && k != Kind.IPV6 && k != Kind.IPV4) {
             throw new CompileError("\"" + describeName(inner) + "\" is a " + inner.type().displayName()
                     + " and cannot be sliced into a sequence of bytes.", s.entity().span());
         }
@@ -357,13 +363,22 @@ final class Checker {
             right = literal(a.right(), other, false);
         } else if (lt != null) {
             left = entity(a.left(), null, null);
-            right = rt != null ? entity(a.right(), null, null) : literal(a.right(), OperatorRules.scalarPeer(a.op(), left), false);
+            right = rt != null ? entity(a.right(), null, null) : scalarLiteral(a, left);
         } else {
             right = entity(a.right(), null, null);
             left = literal(a.left(), right, false);
         }
         FieldType result = OperatorRules.arithmeticType(a.op(), left, right, a.opSpan());
         return fold(new Typed.Arith(OperatorRules.arithOp(a.op()), OperatorRules.arithName(a.op()), left, right, result, a.span()));
+    }
+
+    /** {@code frame.time_relative * 2.5}: a time is scaled by a 64-bit integer or a double. */
+    private Entity scalarLiteral(Node.Arithmetic a, Entity left) {
+        Entity peer = OperatorRules.scalarPeer(a.op(), left);
+        if (peer != left && a.right() instanceof Node.NumberLit n && Conversions.isFloat(n.text())) {
+            peer = new Typed.Const(FieldType.FT_DOUBLE, Reg.constant(FieldType.FT_DOUBLE, 0), left.span());
+        }
+        return literal(a.right(), peer, false);
     }
 
     private Entity fold(Entity e) {

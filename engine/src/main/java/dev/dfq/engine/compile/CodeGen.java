@@ -36,8 +36,9 @@ final class CodeGen {
             if (t.entity() instanceof Typed.Function f && f.type() == FieldType.FT_BOOLEAN) {
                 patch(jumps, code.size());
             } else {
+                Operand tested = sliceLength(t.entity(), v);
                 Insn nz = emit(Op.NOT_ALL_ZERO);
-                nz.a = v;
+                nz.a = tested;
                 patch(jumps, code.size());
                 returnType = t.entity().type();
                 returnRegister = v.register();
@@ -76,8 +77,9 @@ final class CodeGen {
             List<Integer> jumps = new ArrayList<>();
             Operand v = entity(tr.entity(), jumps);
             if (!(tr.entity() instanceof Typed.Function f && f.type() == FieldType.FT_BOOLEAN)) {
+                Operand tested = sliceLength(tr.entity(), v);
                 Insn nz = emit(Op.NOT_ALL_ZERO);
-                nz.a = v;
+                nz.a = tested;
             }
             patch(jumps, code.size());
         } else if (t instanceof Typed.Compare c) {
@@ -122,6 +124,19 @@ final class CodeGen {
         } else {
             throw new IllegalStateException("not a test: " + t);
         }
+    }
+
+    /** A slice tested by itself is true when it has a length (Wireshark: SLICE, LENGTH, NOT_ALL_ZERO). */
+    private Operand sliceLength(Entity e, Operand v) {
+        if (!(e instanceof Typed.Slice)) {
+            return v;
+        }
+        int r = nextRegister++;
+        Insn len = emit(Op.LENGTH);
+        len.a = v;
+        len.dst = r;
+        len.resultType = FieldType.FT_UINT32;
+        return Operand.reg(r);
     }
 
     private Operand entity(Entity e, List<Integer> jumps) {
@@ -254,16 +269,23 @@ final class CodeGen {
      * not changed), so it goes straight to the final target, as Wireshark's optimizer does.
      */
     private void threadJumps() {
-        for (Insn i : code) {
+        for (int k = 0; k < code.size(); k++) {
+            Insn i = code.get(k);
             if (i.op == Op.IF_FALSE_GOTO || i.op == Op.IF_TRUE_GOTO) {
+                // the jump that follows a failed READ_TREE knows that field is absent
+                String absent = i.op == Op.IF_FALSE_GOTO && k > 0 && code.get(k - 1).op == Op.READ_TREE
+                        ? code.get(k - 1).read.display() : null;
                 int t = i.target;
                 int guard = 0;
                 while (t < code.size() && guard++ < code.size()) {
-                    Op landing = code.get(t).op;
-                    if (landing == i.op) {
-                        t = code.get(t).target;
-                    } else if (landing == Op.IF_TRUE_GOTO || landing == Op.IF_FALSE_GOTO) {
+                    Insn landing = code.get(t);
+                    if (landing.op == i.op) {
+                        t = landing.target;
+                    } else if (landing.op == Op.IF_TRUE_GOTO || landing.op == Op.IF_FALSE_GOTO) {
                         t = t + 1; // the opposite jump is not taken: continue after it
+                    } else if (absent != null && landing.op == Op.READ_TREE && landing.read.display().equals(absent)
+                            && t + 1 < code.size() && code.get(t + 1).op == Op.IF_FALSE_GOTO) {
+                        t = code.get(t + 1).target; // reading the same absent field fails again
                     } else {
                         break;
                     }

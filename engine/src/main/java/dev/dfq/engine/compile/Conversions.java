@@ -72,6 +72,13 @@ final class Conversions {
         if (v.bitLength() > 63) {
             throw new CompileError("\"-" + t + "\" causes an integer overflow.", span);
         }
+        // against a signed field the literal takes the field's type; otherwise it is a 64-bit signed constant
+        if (target.kind() == FieldType.Kind.SIGNED) {
+            if (v.compareTo(BigInteger.valueOf(target.minValue())) < 0) {
+                throw new CompileError("\"-" + t + "\" too small for this field, minimum " + target.minValue() + ".", span);
+            }
+            return new Typed.Const(target, Reg.constant(target, v.longValue()), span);
+        }
         return new Typed.Const(FieldType.FT_INT64, Reg.constant(FieldType.FT_INT64, v.longValue()), span);
     }
 
@@ -227,7 +234,9 @@ final class Conversions {
 
     // ---- floats and times -------------------------------------------------------------------
 
-    private Reg floating(Node lit, FieldType type) {
+    /** Float literals are double-precision constants, whatever the float type they meet. */
+    private Reg floating(Node lit, FieldType fieldType) {
+        FieldType type = FieldType.FT_DOUBLE;
         if (lit instanceof Node.NumberLit n) {
             return Reg.constant(type, Double.doubleToRawLongBits(parseDouble(n.text(), lit.span())));
         }
@@ -338,7 +347,7 @@ final class Conversions {
                 if (c == ':' || c == '.' || c == '-') {
                     i++;
                     if (i == n) {
-                        return s.endsWith(":") ? out.toByteArray() : null;
+                        return out.toByteArray();
                     }
                 } else if (Character.digit(c, 16) < 0) {
                     return null;

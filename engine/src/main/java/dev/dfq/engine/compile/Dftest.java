@@ -11,6 +11,9 @@ import java.util.Set;
 
 /** Prints a compiled filter exactly as Wireshark 4.6.9's dftest does. */
 final class Dftest {
+    /** Functions whose result type follows their arguments: dftest prints it as "***". */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("max", "min", "abs");
+
     private Dftest() {
     }
 
@@ -55,8 +58,7 @@ final class Dftest {
     }
 
     private static String referenceName(Insn i) {
-        String d = i.read.display();
-        return "${" + d.substring(0, d.lastIndexOf(" <")) + "}";
+        return "${" + (i.read.raw() ? "@" : "") + i.read.def().abbrev() + "}";
     }
 
     private static void line(StringBuilder sb, int depth, String text) {
@@ -83,7 +85,7 @@ final class Dftest {
             line(sb, depth, c.quantifier() + c.testName() + ":");
             entity(c.left(), depth + 1, sb);
             if (c.matcher() != null) {
-                line(sb, depth + 1, "PCRE(" + c.matcher().source() + ")");
+                line(sb, depth + 1, "PCRE(" + c.matcher().source().replace("\\", "\\\\") + ")");
             } else {
                 entity(c.right(), depth + 1, sb);
             }
@@ -134,6 +136,12 @@ final class Dftest {
         if (e instanceof Typed.Function f) {
             return "FUNCTION(" + (f.def() == null ? "vals" : f.def().name()) + "#" + f.args().size() + ")";
         }
+        if (e instanceof Typed.Arith a) {
+            return a.name();
+        }
+        if (e instanceof Typed.Negate) {
+            return "OP_UNARY_MINUS";
+        }
         return e.type().name();
     }
 
@@ -143,8 +151,7 @@ final class Dftest {
             case IF_TRUE_GOTO, IF_FALSE_GOTO -> Integer.toString(i.target);
             case CHECK_EXISTS, CHECK_EXISTS_R -> i.read.display();
             case READ_TREE, READ_TREE_R -> i.read.display() + " -> R" + i.dst;
-            case READ_REFERENCE, READ_REFERENCE_R -> referenceName(i) + i.read.display().substring(i.read.display().lastIndexOf(" <"))
-                    + " -> R" + i.dst;
+            case READ_REFERENCE, READ_REFERENCE_R -> "${" + i.read.display().replace(" <", "} <") + " -> R" + i.dst;
             case ANY_EQ, ALL_EQ -> i.a + (i.op.name().startsWith("ALL") ? " === " : " == ") + i.b;
             case ANY_NE, ALL_NE -> i.a + (i.op.name().startsWith("ALL") ? " != " : " !== ") + i.b;
             case ANY_GT, ALL_GT -> i.a + " > " + i.b;
@@ -152,21 +159,20 @@ final class Dftest {
             case ANY_LT, ALL_LT -> i.a + " < " + i.b;
             case ANY_LE, ALL_LE -> i.a + " <= " + i.b;
             case ANY_CONTAINS, ALL_CONTAINS -> i.a + " contains " + i.b;
-            case ANY_MATCHES, ALL_MATCHES -> i.a + " matches " + i.matcher.source();
+            case ANY_MATCHES, ALL_MATCHES -> i.a + " matches " + i.matcher.source().replace("\\", "\\\\");
             case SET_ADD, SET_ANY_IN, SET_ALL_IN, SET_ANY_NOT_IN, SET_ALL_NOT_IN, NOT_ALL_ZERO, STACK_PUSH -> String.valueOf(i.a);
             case SET_ADD_RANGE -> i.a + " .. " + i.b;
             case SLICE -> pad(i.a + i.rangeText) + " -> R" + i.dst;
             case LENGTH -> pad(String.valueOf(i.a)) + " -> R" + i.dst;
             case UNARY_MINUS -> pad("-" + i.a) + " -> R" + i.dst;
-            case BITWISE_AND -> i.a + " & " + i.b + " -> R" + i.dst;
-            case ADD -> i.a + " + " + i.b + " -> R" + i.dst;
-            case SUBTRACT -> i.a + " - " + i.b + " -> R" + i.dst;
-            case MULTIPLY -> i.a + " * " + i.b + " -> R" + i.dst;
-            case DIVIDE -> i.a + " / " + i.b + " -> R" + i.dst;
-            case MODULO -> i.a + " % " + i.b + " -> R" + i.dst;
-            case CALL_FUNCTION -> i.function.name() + "(" + String.join(", ", i.args.stream().map(Operand::toString).toList())
-                    + ") <" + (i.function.name().equals("max") || i.function.name().equals("min") ? "***" : i.resultType.name())
-                    + "> -> R" + i.dst;
+            case BITWISE_AND -> pad(i.a + " & " + i.b) + " -> R" + i.dst;
+            case ADD -> pad(i.a + " + " + i.b) + " -> R" + i.dst;
+            case SUBTRACT -> pad(i.a + " - " + i.b) + " -> R" + i.dst;
+            case MULTIPLY -> pad(i.a + " * " + i.b) + " -> R" + i.dst;
+            case DIVIDE -> pad(i.a + " / " + i.b) + " -> R" + i.dst;
+            case MODULO -> pad(i.a + " % " + i.b) + " -> R" + i.dst;
+            case CALL_FUNCTION -> pad(i.function.name() + "(" + String.join(", ", i.args.stream().map(Operand::toString).toList())
+                    + ") <" + (GENERIC.contains(i.function.name()) ? "***" : i.resultType.name()) + ">") + " -> R" + i.dst;
             case STACK_POP -> "[" + i.count + "]";
             case RETURN -> i.a == null ? "" : i.a.toString();
             default -> null;

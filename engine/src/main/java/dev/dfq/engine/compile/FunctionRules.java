@@ -19,7 +19,8 @@ final class FunctionRules {
         return switch (f.name()) {
             case "len", "count" -> FieldType.FT_UINT32;
             case "upper", "lower", "string", "dec", "hex", "vals", "ip_special_name" -> FieldType.FT_STRING;
-            case "float", "double" -> FieldType.FT_DOUBLE;
+            case "float" -> FieldType.FT_FLOAT;
+            case "double" -> FieldType.FT_DOUBLE;
             case "ip_rfc1918", "ip_ula", "ip_linklocal", "ip_multicast" -> FieldType.FT_BOOLEAN;
             case "ip_special_mask" -> FieldType.FT_UINT32;
             default -> {
@@ -29,12 +30,21 @@ final class FunctionRules {
                         yield t;
                     }
                 }
-                yield FieldType.FT_NONE;
+                // max/min/abs of literals only: typed by the other operand, like a literal
+                yield GENERIC.contains(f.name()) ? null : FieldType.FT_NONE;
             }
         };
     }
 
+    /** Functions whose result has the type of their arguments. */
+    static final java.util.Set<String> GENERIC = java.util.Set.of("max", "min", "abs");
+
     static Entity check(Node.FunctionCall f, Checker checker, FieldRegistry registry) {
+        return check(f, checker, registry, null);
+    }
+
+    /** @param peer the other operand, typing literal arguments of max/min/abs (may be null) */
+    static Entity check(Node.FunctionCall f, Checker checker, FieldRegistry registry, Entity peer) {
         Functions.Def def = Functions.lookup(f.name());
         if (def == null && !f.name().equals("vals")) {
             throw new CompileError("Function '" + f.name() + "' does not exist", f.nameSpan());
@@ -84,8 +94,9 @@ final class FunctionRules {
                 }
                 Entity a = checker.entity(first, null, null);
                 Kind k = a.type().kind();
-                if (k == Kind.STRING || k == Kind.BYTES || k == Kind.PROTOCOL || k == Kind.OTHER || k == Kind.NONE
-                        || k == Kind.BOOLEAN || k == Kind.ABS_TIME || k == Kind.REL_TIME) {
+                FieldType t = a.type();
+                if (k == Kind.STRING || t == FieldType.FT_BYTES || t == FieldType.FT_UINT_BYTES || k == Kind.PROTOCOL
+                        || k == Kind.NONE || k == Kind.BOOLEAN || k == Kind.ABS_TIME || k == Kind.REL_TIME) {
                     throw new CompileError("String conversion for field \"" + Checker.describeName(a) + "\" is not supported",
                             first.span());
                 }
@@ -105,10 +116,12 @@ final class FunctionRules {
                         .contains(a.type().kind())) {
                     throw new CompileError("Argument does not support the " + f.name() + "() function", first.span());
                 }
-                return new Typed.Function(def, List.of(a), FieldType.FT_DOUBLE, f.span());
+                FieldType t = f.name().equals("float") ? FieldType.FT_FLOAT : FieldType.FT_DOUBLE;
+                return new Typed.Function(def, List.of(a), t, f.span());
             }
             case "abs" -> {
-                Entity a = typedArg(f, checker, first);
+                Entity a = checker.infer(first) == null && peer != null ? checker.literal(first, peer, false)
+                        : typedArg(f, checker, first);
                 if (!EnumSet.of(Kind.UNSIGNED, Kind.SIGNED, Kind.FLOAT, Kind.REL_TIME).contains(a.type().kind())) {
                     throw new CompileError("Argument cannot be negated", first.span());
                 }
@@ -121,6 +134,9 @@ final class FunctionRules {
                         typed = checker.entity(n, null, null);
                         break;
                     }
+                }
+                if (typed == null && peer != null) {
+                    typed = checker.literal(argNodes.get(0), peer, false);
                 }
                 if (typed == null) {
                     throw new CompileError("Constant expression is invalid", f.span());

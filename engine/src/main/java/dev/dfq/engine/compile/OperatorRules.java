@@ -149,10 +149,7 @@ final class OperatorRules {
     static Entity scalarPeer(ArithOp op, Entity left) {
         Kind k = left.type().kind();
         if ((op == ArithOp.MULTIPLY || op == ArithOp.DIVIDE) && k == Kind.REL_TIME) {
-            return new Typed.Const(FieldType.FT_DOUBLE, Reg.constant(FieldType.FT_DOUBLE, 0), left.span());
-        }
-        if ((op == ArithOp.ADD || op == ArithOp.SUBTRACT) && k == Kind.ABS_TIME) {
-            return new Typed.Const(FieldType.FT_RELATIVE_TIME, Reg.constant(FieldType.FT_RELATIVE_TIME, 0), left.span());
+            return new Typed.Const(FieldType.FT_INT64, Reg.constant(FieldType.FT_INT64, 0), left.span());
         }
         return left;
     }
@@ -162,13 +159,16 @@ final class OperatorRules {
         Kind b = r.type().kind();
         switch (op) {
             case BITWISE_AND -> {
+                if (a == Kind.BYTES && (b == Kind.BYTES || r.constant())) {
+                    return FieldType.FT_BYTES;
+                }
                 if (!INTEGER.contains(a) && a != Kind.BOOLEAN) {
                     throw new CompileError(l.type().name() + " does not support bitwise AND.", l.span());
                 }
                 return l.constant() ? r.type() : l.type();
             }
             case ADD, SUBTRACT -> {
-                if (a == Kind.ABS_TIME && b == Kind.REL_TIME || a == Kind.REL_TIME && b == Kind.REL_TIME) {
+                if ((a == Kind.ABS_TIME || a == Kind.REL_TIME) && (b == Kind.REL_TIME || b == Kind.ABS_TIME)) {
                     return l.type();
                 }
                 if (NUMERIC.contains(a) && NUMERIC.contains(b) && (a == Kind.FLOAT) == (b == Kind.FLOAT)) {

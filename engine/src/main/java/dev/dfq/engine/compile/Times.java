@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 final class Times {
     private static final String EXAMPLE = " is not a valid absolute time. Example: \"Nov 12, 1999 08:55:44.123\" or \"2011-07-04 12:34:56\"";
     private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?(\\.\\d+)?)?\\s*(Z|UTC|[+-]\\d{2}:?\\d{2})?");
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?(\\.\\d+)?)?\\s*(Z|UTC|GMT|[ECMP][SD]T|[A-IK-Z]|[+-]\\d{2}:?\\d{2})?");
     private static final Pattern LEGACY = Pattern.compile(
-            "([A-Za-z]{3})\\s+(\\d{1,2}),\\s*(\\d{4})\\s+(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?(\\.\\d+)?\\s*(UTC)?");
+            "([A-Za-z]{3})\\s+(\\d{1,2}),\\s*(\\d{4})\\s+(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?(\\.\\d+)?\\s*(UTC|GMT|Z|[ECMP][SD]T|[A-IK-Z]|[+-]\\d{2}:?\\d{2})?");
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
     private Times() {
@@ -56,6 +56,31 @@ final class Times {
         throw new CompileError("\"" + text + "\"" + EXAMPLE, lit.span());
     }
 
+    /** Zone names Wireshark accepts: UTC/GMT/Z, US zone abbreviations, military letters, offsets. */
+    private static ZoneId zone(String zone) {
+        if (zone == null) {
+            return ZoneId.systemDefault();
+        }
+        switch (zone) {
+            case "Z", "UTC", "GMT": return ZoneOffset.UTC;
+            case "EST": return ZoneOffset.ofHours(-5);
+            case "EDT": return ZoneOffset.ofHours(-4);
+            case "CST": return ZoneOffset.ofHours(-6);
+            case "CDT": return ZoneOffset.ofHours(-5);
+            case "MST": return ZoneOffset.ofHours(-7);
+            case "MDT": return ZoneOffset.ofHours(-6);
+            case "PST": return ZoneOffset.ofHours(-8);
+            case "PDT": return ZoneOffset.ofHours(-7);
+            default: break;
+        }
+        if (zone.length() == 1) {
+            char c = zone.charAt(0);
+            int hours = c <= 'I' ? c - 'A' + 1 : c <= 'M' ? c - 'A' : c <= 'Y' ? -(c - 'N' + 1) : 0;
+            return ZoneOffset.ofHours(hours);
+        }
+        return ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+    }
+
     private static long toNanos(Node lit, String text, int y, int mo, int d, String h, String mi, String s,
                                 String frac, String zone) {
         if (frac != null && s == null) {
@@ -64,9 +89,7 @@ final class Times {
         try {
             LocalDateTime ldt = LocalDateTime.of(y, mo, d, h == null ? 0 : Integer.parseInt(h),
                     mi == null ? 0 : Integer.parseInt(mi), s == null ? 0 : Integer.parseInt(s));
-            ZoneId z = zone == null ? ZoneId.systemDefault()
-                    : zone.equals("Z") || zone.equals("UTC") ? ZoneOffset.UTC
-                    : ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+            ZoneId z = zone(zone);
             ZonedDateTime zdt = ldt.atZone(z);
             long nanos = 0;
             if (frac != null) {

@@ -21,6 +21,18 @@ public final class Arithmetic {
 
     private static void one(Op op, Reg a, int i, Reg b, int j, Reg out) {
         FieldType rt = out.type;
+        if (op == Op.BITWISE_AND && Reg.isBytes(rt)) {
+            // bytes & mask: byte by byte over the shorter of the two
+            ByteView x = a.bv[i];
+            ByteView y = b.bv[j];
+            int n = Math.min(x.len, y.len);
+            byte[] r = new byte[n];
+            for (int k = 0; k < n; k++) {
+                r[k] = (byte) (x.at(k) & y.at(k));
+            }
+            out.addBytes(r);
+            return;
+        }
         Kind ak = a.type.kind();
         Kind bk = b.type.kind();
         if (rt.kind() == Kind.FLOAT) {

@@ -56,9 +56,27 @@ public final class Functions {
     private static boolean len(List<Reg> args, Reg out) {
         Reg a = args.get(0);
         for (int i = 0; i < a.size; i++) {
-            out.addNum(a.bv[i] != null ? a.bv[i].len : 0);
+            out.addNum(length(a, i));
         }
         return out.size > 0;
+    }
+
+    /** len(): bytes, except for strings, whose length is in code points (4.6). */
+    static long length(Reg r, int i) {
+        ByteView v = r.bv[i];
+        if (v == null) {
+            return r.type.kind() == FieldType.Kind.IPV4 ? 4 : 0;
+        }
+        if (r.type.kind() != FieldType.Kind.STRING) {
+            return v.len;
+        }
+        int n = 0;
+        for (int k = 0; k < v.len; k++) {
+            if ((v.at(k) & 0xC0) != 0x80) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean caseMap(Reg a, Reg out, boolean upper) {

@@ -16,32 +16,43 @@ final class Slices {
 
     static void slice(Reg src, List<RangeNode> ranges, Reg out) {
         boolean string = src.type.kind() == FieldType.Kind.STRING;
+        boolean ipv4 = src.type.kind() == FieldType.Kind.IPV4;
         for (int i = 0; i < src.size; i++) {
-            ByteView v = src.bv[i];
+            ByteView v = ipv4 ? new ByteView(new byte[] {(byte) (src.num[i] >>> 24), (byte) (src.num[i] >>> 16),
+                    (byte) (src.num[i] >>> 8), (byte) src.num[i]}) : src.bv[i];
             if (v == null) {
                 continue;
             }
             int[] cps = string ? codePointStarts(v) : null;
             int units = string ? cps.length - 1 : v.len;
-            if (ranges.size() == 1) {
-                int[] se = bounds(ranges.get(0), units);
-                int s = string ? cps[se[0]] : se[0];
-                int e = string ? cps[se[1]] : se[1];
-                out.addBytes(v.a, v.off + s, e - s, v.off + e, -1);
-            } else {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                for (RangeNode r : ranges) {
-                    int[] se = bounds(r, units);
-                    int s = string ? cps[se[0]] : se[0];
-                    int e = string ? cps[se[1]] : se[1];
-                    b.write(v.a, v.off + s, e - s);
+            ByteArrayOutputStream joined = ranges.size() == 1 ? null : new ByteArrayOutputStream();
+            boolean ok = true;
+            int s0 = 0;
+            int e0 = 0;
+            for (RangeNode r : ranges) {
+                int[] se = bounds(r, units);
+                if (se == null) {
+                    ok = false;
+                    break;
                 }
-                out.addBytes(b.toByteArray());
+                s0 = string ? cps[se[0]] : se[0];
+                e0 = string ? cps[se[1]] : se[1];
+                if (joined != null) {
+                    joined.write(v.a, v.off + s0, e0 - s0);
+                }
+            }
+            if (!ok) {
+                continue; // a range outside the value yields no value at all
+            }
+            if (joined == null) {
+                out.addBytes(v.a, v.off + s0, e0 - s0, v.off + e0, -1);
+            } else {
+                out.addBytes(joined.toByteArray());
             }
         }
     }
 
-    /** [start, end) of a range within {@code n} units, clipped. */
+    /** [start, end) of a range within {@code n} units, or null when it reaches outside them. */
     private static int[] bounds(RangeNode r, int n) {
         long start = r.start() < 0 ? n + r.start() : r.start();
         long end = switch (r.kind()) {
@@ -50,8 +61,9 @@ final class Slices {
             case START_END -> (r.lengthOrEnd() < 0 ? n + r.lengthOrEnd() : r.lengthOrEnd()) + 1;
             case TO_END -> n;
         };
-        start = Math.max(0, Math.min(start, n));
-        end = Math.max(start, Math.min(end, n));
+        if (start < 0 || start > n || end > n || end < start) {
+            return null;
+        }
         return new int[] {(int) start, (int) end};
     }
 

@@ -98,7 +98,7 @@ public final class Vm implements CompiledFilter.Evaluator {
                     Reg src = value(in.a);
                     Reg out = prepare(in);
                     for (int i = 0; i < src.size; i++) {
-                        out.addNum(src.bv[i] != null ? src.bv[i].len : 0);
+                        out.addNum(Functions.length(src, i));
                     }
                 }
                 case BITWISE_AND, ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO -> {
@@ -317,8 +317,11 @@ public final class Vm implements CompiledFilter.Evaluator {
     private static boolean notAllZero(Reg r) {
         for (int i = 0; i < r.size; i++) {
             if (Reg.isBytes(r.type)) {
-                if (r.bv[i] != null && r.bv[i].len > 0) {
-                    return true;
+                ByteView v = r.bv[i];
+                for (int k = 0; v != null && k < v.len; k++) {
+                    if (v.at(k) != 0) {
+                        return true;
+                    }
                 }
             } else if (r.num[i] != 0) {
                 return true;
