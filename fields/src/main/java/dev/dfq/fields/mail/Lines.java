@@ -10,8 +10,8 @@ final class Lines {
     /**
      * Finds the end of the line starting at {@code off} in {@code d[.., end)}. Returns the line length
      * (without its terminator) and stores the next line's offset in {@code next[0]}; returns -1 when
-     * {@code desegment} is set and the line has no terminator yet (a CR as the last byte counts as
-     * no terminator, since an LF may follow).
+     * {@code desegment} is set and the line has no terminator yet. A CR as the last byte counts as
+     * no terminator, since an LF may follow; without desegmentation the line stops before it.
      */
     static int lineEnd(byte[] d, int off, int end, boolean desegment, int[] next) {
         for (int i = off; i < end; i++) {

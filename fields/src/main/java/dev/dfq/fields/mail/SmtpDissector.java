@@ -147,6 +147,11 @@ public final class SmtpDissector {
             }
             int lineLen = Lines.lineEnd(d, o, end, false, next);
             int nextOff = next[0];
+            if (nextOff == end && lineLen == end - o - 1 && d[end - 1] == '\r') {
+                // Classification counts a CR that ends the segment as part of the line (tshark:
+                // "DATA\r" then "\n" is no DATA command), while display stops before it.
+                lineLen++;
+            }
             if (s.state == State.READING_DATA) {
                 boolean eom = s.crlfSeen && Lines.startsWith(d, o, end, ".\r\n");
                 s.crlfSeen = nextOff - o >= 2 && d[nextOff - 2] == '\r' && d[nextOff - 1] == '\n';
@@ -443,7 +448,8 @@ public final class SmtpDissector {
                 if (c != code) {
                     Emit.none(st, f.codeUnexpected, layer, item, src, o, 3);
                 }
-                ctx.info().append(lineLen > 4 ? Lines.ascii(d, o + 4, lineLen - 4) : "");
+                // A continuation shows its text after the code; a bare code shows itself.
+                ctx.info().append(lineLen > 3 ? Lines.ascii(d, o + 4, Math.max(0, lineLen - 4)) : Lines.ascii(d, o, lineLen));
             }
             multiline = lineLen >= 4 && d[o + 3] == '-';
             if (lineLen >= 4) {
