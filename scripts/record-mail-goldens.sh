@@ -6,6 +6,7 @@
 #   NAME.fields.tsv      -T fields, every smtp.*, imf.*, mime_multipart.*, tls.record.* field, one pass
 #   NAME.fields-2.tsv    the same with -2 (two-pass)
 #   NAME.fields-dec.tsv  the same with -o smtp.decryption:TRUE
+#   NAME.fields-nodata.tsv  the same with -o smtp.desegment_data:FALSE (corner and lab captures)
 #   NAME.cols.tsv        frame.protocols, protocol and info columns (one pass)
 # TSHARK46 names the tshark 4.6.9 binary; default ../shared/tools/tshark46 relative to the repo.
 set -euo pipefail
@@ -29,6 +30,9 @@ for cap in "$caps"/*.pcap; do
   "$tshark" -n -r "$cap" "${args[@]}" > "$out/$name.fields.tsv"
   "$tshark" -n -r "$cap" -2 "${args[@]}" > "$out/$name.fields-2.tsv"
   "$tshark" -n -r "$cap" -o smtp.decryption:TRUE "${args[@]}" > "$out/$name.fields-dec.tsv"
+  case "$name" in s[0-9]*|soc|smtp-lab)
+    "$tshark" -n -r "$cap" -o smtp.desegment_data:FALSE "${args[@]}" > "$out/$name.fields-nodata.tsv";;
+  esac
   "$tshark" -n -r "$cap" -T fields -E header=y -e frame.number -e frame.protocols \
       -e _ws.col.protocol -e _ws.col.info > "$out/$name.cols.tsv"
 done
