@@ -22,6 +22,7 @@ final class MailFields {
             mpNoRequired;
     // bodies
     final int textLines, media, mediaType, data, dataData, dataLen;
+    final int malformed;
 
     MailFields(FieldRegistry r) {
         registry = r;
@@ -72,6 +73,7 @@ final class MailFields {
         data = id("data");
         dataData = id("data.data");
         dataLen = id("data.len");
+        malformed = id("_ws.malformed");
     }
 
     int id(String name) {

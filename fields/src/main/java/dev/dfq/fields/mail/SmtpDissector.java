@@ -35,6 +35,7 @@ public final class SmtpDissector {
     private final MailFields f;
     private final SmtpPrefs prefs;
     private final ImfDissector imf;
+    private long internalErrors;
 
     public SmtpDissector(FieldRegistry registry, SmtpPrefs prefs) {
         this.f = new MailFields(registry);
@@ -44,6 +45,11 @@ public final class SmtpDissector {
 
     public SmtpPrefs prefs() {
         return prefs;
+    }
+
+    /** How many frames ended in an internal error (and were marked {@code _ws.malformed}). */
+    public long internalErrors() {
+        return internalErrors;
     }
 
     public SmtpSession newSession() {
@@ -105,7 +111,12 @@ public final class SmtpDissector {
                 response(ctx, s, src, off, end, layer, top);
             }
         } catch (RuntimeException e) {
-            // Never let odd bytes escape as an exception: what was added so far stays.
+            // Never let odd bytes escape as an exception: what was added so far stays, and the
+            // frame is marked malformed as Wireshark marks a dissector that ran off its data.
+            internalErrors++;
+            if (f.malformed >= 0) {
+                ctx.store().add(f.malformed, 1, -1, src, off, 0, 0, null);
+            }
         }
         return len;
     }

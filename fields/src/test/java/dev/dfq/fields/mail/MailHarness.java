@@ -31,6 +31,10 @@ final class MailHarness {
         this.tls = new TlsRecordDissector(registry);
     }
 
+    SmtpDissector smtp() {
+        return smtp;
+    }
+
     /** Runs one pass (first pass when {@code firstPass}), calling {@code sink} for every frame. */
     void pass(List<TestPcap.Segment> frames, boolean firstPass, BiConsumer<Integer, FrameResult> sink) {
         Map<String, long[]> nextSeq = new HashMap<>();
