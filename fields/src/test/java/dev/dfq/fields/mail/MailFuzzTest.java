@@ -46,6 +46,30 @@ class MailFuzzTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13})
+    void imf_randomMessages_neverThrow(long seed) {
+        FieldRegistry reg = FieldRegistry.wireshark();
+        MailFields f = new MailFields(reg);
+        ImfDissector imf = new ImfDissector(f);
+        dev.dfq.fields.FieldStore store = new dev.dfq.fields.FieldStore(reg);
+        Random rnd = new Random(seed);
+        String[] tokens = {"From: ", "To: ", "Content-Type: ", "multipart/mixed", "; boundary=", "\"B\"", "B",
+            "--B", "--B--", "\r\n", "\n", "\r", " ", "\t", "<", ">", ",", ":", "a@b.c", "message/rfc822",
+            "text/plain", "Content-Transfer-Encoding: base64", "application/octet-stream", "=", "x"};
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = rnd.nextInt(60);
+            for (int j = 0; j < n; j++) {
+                b.append(tokens[rnd.nextInt(tokens.length)]);
+            }
+            byte[] msg = b.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            store.reset(i + 1);
+            int src = store.addSource("Reassembled SMTP", msg, msg.length);
+            imf.dissect(new MailContext(store, i + 1, true), src, 0, msg.length, -1);
+        }
+    }
+
     private static TestPcap.Segment mutate(TestPcap.Segment s, Random rnd) {
         byte[] b = s.bytes().clone();
         int len = s.payloadLen();
