@@ -30,6 +30,7 @@ public final class PacketDissector {
     private final int level;
     private final FrameLayer frame;
     private final NetworkLayers network;
+    private final Layers layers = new Layers();
 
     /**
      * @param needed ids of the fields to produce; null for every field dfq dissects
@@ -77,7 +78,8 @@ public final class PacketDissector {
     public void dissect(FrameInfo info, FieldStore store) {
         store.reset(info.number);
         store.addSource("Frame", info.data, info.caplen);
-        Layers layers = new Layers();
+        Layers layers = this.layers;
+        layers.names.setLength(0);
         int frameOcc = frame.dissect(info, store);
         if (level >= LEVEL_LINK) {
             try {

@@ -20,12 +20,20 @@ final class TcpState {
     private final Map<Key, Conv> conversations = new HashMap<>();
     private int nextStream;
     private final Key probe = new Key();
+    private final Conv scratch = new Conv(0);
     private final boolean needState;
 
     TcpState(F f, BitSet wanted) {
         this.f = f;
         this.w = wanted;
-        this.needState = true;
+        // conversation state costs a hash lookup per segment: only when a field needs it
+        int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
+            f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA};
+        boolean any = false;
+        for (int id : stateful) {
+            any |= wanted.get(id);
+        }
+        this.needState = any;
     }
 
     /** One direction of a conversation. */
@@ -119,7 +127,7 @@ final class TcpState {
         boolean rst = (flags & 0x04) != 0;
         boolean ackFlag = (flags & 0x10) != 0;
 
-        // conversation
+        // conversation (a scratch one when no field needs state: no lookup, nothing kept)
         byte[] src = src6;
         byte[] dst = dst6;
         if (src6 == null) {
@@ -128,15 +136,21 @@ final class TcpState {
             src = src4;
             dst = dst4;
         }
-        probe.set(src, sp, dst, dp);
-        Conv conv = conversations.get(probe);
-        if (conv == null || syn && !ackFlag && conv.closing) {
+        Conv conv;
+        if (!needState) {
+            conv = scratch;
+            conv.a.base = conv.b.base = -1;
+        } else {
+            probe.set(src, sp, dst, dp);
+            conv = conversations.get(probe);
+        }
+        if (conv == null || needState && syn && !ackFlag && conv.closing) {
             conv = new Conv(nextStream++);
             conv.firstTime = info.timeNanos;
             conv.lastTime = info.timeNanos;
             conversations.put(probe.copy(), conv);
         }
-        boolean forward = Arrays.compareUnsigned(probe.lo, 0, src.length, src, 0, src.length) == 0
+        boolean forward = !needState || Arrays.compareUnsigned(probe.lo, 0, src.length, src, 0, src.length) == 0
                 && ((probe.lo[src.length] & 0xff) << 8 | (probe.lo[src.length + 1] & 0xff)) == sp;
         Dir me = forward ? conv.a : conv.b;
         Dir peer = forward ? conv.b : conv.a;
@@ -270,7 +284,7 @@ final class TcpState {
         if (rst || me.finSeen && peer.finSeen && !fin && tcpLen == 0) {
             conv.closing = true;
         }
-        if (rst) {
+        if (rst && needState) {
             conversations.remove(probe);
         }
     }
