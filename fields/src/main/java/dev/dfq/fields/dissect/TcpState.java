@@ -23,9 +23,13 @@ final class TcpState {
     private final Conv scratch = new Conv(0);
     private final boolean needState;
 
-    TcpState(F f, BitSet wanted) {
+    private final MailHandoff mail;
+
+    /** @param mail the mail dissectors, or null when no mail field is needed */
+    TcpState(F f, BitSet wanted, MailHandoff mail) {
         this.f = f;
         this.w = wanted;
+        this.mail = mail;
         // conversation state costs a hash lookup per segment: only when a field needs it
         int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
             f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA};
@@ -33,11 +37,12 @@ final class TcpState {
         for (int id : stateful) {
             any |= wanted.get(id);
         }
-        this.needState = any;
+        this.needState = any || mail != null;
     }
 
     /** One direction of a conversation. */
     private static final class Dir {
+        final MailHandoff.Direction mail = new MailHandoff.Direction();
         long base = -1;
         boolean synSeen;
         int windowShift = -1;
@@ -45,6 +50,7 @@ final class TcpState {
     }
 
     private static final class Conv {
+        final MailHandoff.Conversation mail = new MailHandoff.Conversation();
         final int stream;
         final Dir a = new Dir();
         final Dir b = new Dir();
@@ -273,7 +279,15 @@ final class TcpState {
             s.add(f.TCP_PAYLOAD, 1, occ, 0, dataOff, present, 0, null);
         }
         s.setLength(occ, hdr);
-        if (tcpLen > 0) {
+        dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.mail, me.mail,
+                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present);
+        if (ctx != null) {
+            for (String p : ctx.protocols()) {
+                layers.add(p);
+            }
+            layers.mailInfo = ctx.protocolColumn() == null ? null : ctx.infoText();
+            layers.mailProtocol = ctx.protocolColumn();
+        } else if (tcpLen > 0) {
             layers.add(TcpPorts.payloadProtocol(sp, dp));
         }
 
