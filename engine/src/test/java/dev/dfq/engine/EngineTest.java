@@ -127,7 +127,7 @@ class EngineTest {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         FieldStore s = httpFrame(new FieldStore(REG), 1, 3267, 25);
         for (String filter : List.of("tcp.port == 25 && tcp.len > 1000", "tcp.port != 80 || ip.addr == 10.0.0.0/8",
-                "ip contains \"HEAD\"", "frame[54:4] == \"HEAD\"", "tcp.port in {25, 80..90}")) {
+                "ip contains \"HEAD\"", "frame[54:4] == \"HEAD\"", "tcp.port in {25, 80..90}", "ip.proto contains \"TC\"")) {
             CompiledFilter.Evaluator ev = compile(filter).newEvaluator();
             for (int i = 0; i < 20_000; i++) {
                 ev.matches(s, References.NONE);

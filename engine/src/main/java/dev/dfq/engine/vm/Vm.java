@@ -28,6 +28,7 @@ public final class Vm implements CompiledFilter.Evaluator {
     private final List<Reg> rangeLow = new ArrayList<>();
     private final List<Reg> rangeHigh = new ArrayList<>();
     private final List<Reg> argBuffer = new ArrayList<>();
+    private final java.util.Map<FieldRead, java.util.Map<Long, byte[]>> valueStringCache = new java.util.IdentityHashMap<>();
 
     public Vm(Program program, FieldRegistry registry) {
         this.code = program.code().toArray(new Insn[0]);
@@ -183,10 +184,18 @@ public final class Vm implements CompiledFilter.Evaluator {
             return;
         }
         if (read.valueString()) {
-            ValueStrings vs = registry.valueStrings(read.def());
-            String text = vs == null ? null : vs.lookup(s.num(occ));
+            // f::value_string texts are cached per evaluator: steady state allocates nothing
+            java.util.Map<Long, byte[]> cache = valueStringCache.computeIfAbsent(read, k -> new java.util.HashMap<>());
+            long value = s.num(occ);
+            byte[] text = cache.get(value);
+            if (text == null && !cache.containsKey(value)) {
+                ValueStrings vs = registry.valueStrings(read.def());
+                String t = vs == null ? null : vs.lookup(value);
+                text = t == null ? null : t.getBytes(StandardCharsets.UTF_8);
+                cache.put(value, text);
+            }
             if (text != null) {
-                out.addBytes(text.getBytes(StandardCharsets.UTF_8));
+                out.addBytes(text);
             }
             return;
         }
