@@ -100,10 +100,7 @@ final class FunctionRules {
                 return new Typed.Function(def, List.of(a), FieldType.FT_STRING, f.span());
             }
             case "string" -> {
-                if (checker.infer(first) == null) {
-                    throw new CompileError("Only fields can be used as parameter for string()", first.span());
-                }
-                Entity a = checker.entity(first, null, null);
+                Entity a = requireFieldArg(f, checker, first); // string(upper(x)), string(x + 1): fields only
                 Kind k = a.type().kind();
                 FieldType t = a.type();
                 if (k == Kind.STRING || t == FieldType.FT_BYTES || t == FieldType.FT_UINT_BYTES || k == Kind.PROTOCOL
@@ -114,7 +111,7 @@ final class FunctionRules {
                 return new Typed.Function(def, List.of(a), FieldType.FT_STRING, f.span());
             }
             case "dec", "hex" -> {
-                Entity a = typedArg(f, checker, first);
+                Entity a = requireFieldArg(f, checker, first); // hex(tcp.port + 1) is refused as in 4.6.9
                 if (a.type().kind() != Kind.UNSIGNED) {
                     throw new CompileError("Base conversion for field \"" + Checker.describeName(a) + "\" is not supported",
                             first.span());

@@ -160,7 +160,7 @@ final class OperatorRules {
         switch (op) {
             case BITWISE_AND -> {
                 if (a == Kind.BYTES && (b == Kind.BYTES || r.constant())) {
-                    return FieldType.FT_BYTES;
+                    return l.constant() ? FieldType.FT_BYTES : l.type(); // eth.src & mask stays FT_ETHER
                 }
                 if (!INTEGER.contains(a) && a != Kind.BOOLEAN && a != Kind.IPV4 && a != Kind.IPV6) {
                     throw new CompileError(l.type().name() + " does not support bitwise AND.", l.span());
