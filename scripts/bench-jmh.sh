@@ -7,7 +7,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 mvn -q -B -DskipTests -pl bench -am package
 jar=bench/target/dfq-benchmarks.jar
-java -jar "$jar" EvalBenchmark -f 2 -wi 5 -i 10 -prof gc -rf text -rff /tmp/dfq-eval.txt | tail -40
+java -jar "$jar" EvalBenchmark -f 1 -wi 5 -i 8 -prof gc -rf text -rff /tmp/dfq-eval.txt | tail -40
 java -jar "$jar" CompileBenchmark -f 1 -wi 5 -i 10 -rf text -rff /tmp/dfq-compile.txt | tail -20
 # every suite filter (one per line) and the mail examples
 python3 - "$repo" <<'PY' > /tmp/dfq-filters.txt

@@ -37,6 +37,9 @@ final class ExplainCommand implements Callable<Integer> {
             for (String hint : result.error().hints()) {
                 parent.err.println(hint);
             }
+            for (String hint : dev.dfq.engine.compile.Hints.didYouMean(result.error().message(), FieldRegistry.wireshark())) {
+                parent.err.println(hint);
+            }
             parent.err.flush();
             return ExitCodes.INVALID_FILTER;
         }

@@ -35,10 +35,6 @@ final class QueryCommand {
         PrintWriter out = cmd.out;
         PrintWriter err = cmd.err;
         FieldRegistry registry = FieldRegistry.wireshark();
-        if (cmd.iface != null) {
-            err.println("dfq: live capture (-i) is not wired to the command line yet; read a file with -r");
-            return ExitCodes.INVALID_INTERFACE;
-        }
         CompiledFilter filter = null;
         String text = cmd.displayFilter != null ? cmd.displayFilter : cmd.readFilter;
         if (text != null && !text.isBlank()) {
@@ -47,6 +43,9 @@ final class QueryCommand {
             if (!result.ok()) {
                 err.print(DiagnosticRenderer.renderLikeTshark(result.expandedText(), result.error()));
                 for (String hint : result.error().hints()) {
+                    err.println(hint);
+                }
+                for (String hint : dev.dfq.engine.compile.Hints.didYouMean(result.error().message(), registry)) {
                     err.println(hint);
                 }
                 err.flush();
@@ -90,6 +89,9 @@ final class QueryCommand {
             columns = new Columns(registry);
             outputFields = columns.fields();
         }
+        if (cmd.iface != null) {
+            return live(registry, filter, outputFields, fieldOutput, columns);
+        }
         Path file = cmd.readFile;
         String name = file.toString();
         QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets)
@@ -130,6 +132,57 @@ final class QueryCommand {
             return TsharkText.exitCode(e);
         }
         finish(writer, count[0]);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** -i IFACE [-f BPF] [-c N] [-a duration:S|packets:N]: live capture through libpcap. */
+    private int live(FieldRegistry registry, CompiledFilter filter, int[] outputFields, FieldsFormat fo, Columns cols)
+            throws IOException {
+        dev.dfq.engine.capture.LiveCapture capture = dev.dfq.engine.capture.LiveCapture.on(cmd.iface);
+        if (cmd.captureFilter != null) {
+            capture.filter(cmd.captureFilter);
+        }
+        long packets = cmd.maxPackets == null ? 0 : cmd.maxPackets;
+        for (String a : cmd.autostop) {
+            int colon = a.indexOf(':');
+            String k = colon < 0 ? a : a.substring(0, colon);
+            String v = colon < 0 ? "" : a.substring(colon + 1);
+            try {
+                switch (k) {
+                    case "duration" -> capture.duration(java.time.Duration.ofMillis((long) (Double.parseDouble(v) * 1000)));
+                    case "packets" -> packets = Long.parseLong(v);
+                    default -> {
+                        cmd.err.println("dfq: Invalid or unknown -a flag \"" + a + "\"");
+                        return ExitCodes.INVALID_OPTION;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                cmd.err.println("dfq: Invalid or unknown -a flag \"" + a + "\"");
+                return ExitCodes.INVALID_OPTION;
+            }
+        }
+        if (packets > 0) {
+            capture.count(packets);
+        }
+        QueryRunner runner = new QueryRunner(registry, filter, outputFields, 0).smtpPrefs(preferences.smtpPrefs());
+        PrintWriter out = cmd.out;
+        QueryRunner.Session session = runner.start((frame, fields) -> {
+            if (cmd.countOnly) {
+                return;
+            }
+            out.println(fo != null ? fo.line(fields) : cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
+            out.flush();
+        }, true);
+        try {
+            capture.run(session::accept);
+        } catch (IOException e) {
+            cmd.err.println("dfq: " + e.getMessage());
+            return ExitCodes.INVALID_INTERFACE;
+        }
+        if (cmd.countOnly) {
+            out.println(session.matched());
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * most likely meant for the pseudo-fields of tutorials ({@code smtp.resp_code}), else the closest
  * registered names. Wireshark's error line stays as it is; hints are extra lines.
  */
-final class Hints {
+public final class Hints {
     private static final Pattern UNKNOWN = Pattern.compile("^\"([^\"]+)\" is not a valid protocol or protocol field\\.$");
     private static final Map<FieldRegistry, FieldSuggester> SUGGESTERS = new ConcurrentHashMap<>();
 
@@ -42,11 +42,21 @@ final class Hints {
             }
             return hints;
         }
-        List<String> near = SUGGESTERS.computeIfAbsent(registry, FieldSuggester::new).suggest(name, 5);
-        if (!near.isEmpty()) {
-            hints.add("Did you mean: " + String.join(", ", near) + "?  (dfq fields WORDS searches every field)");
-        }
         return hints;
+    }
+
+    /**
+     * Registered names close to an unknown one. Searching 272,801 names takes milliseconds, so this
+     * runs only when an error is shown to a person, not on every failed compile.
+     */
+    public static List<String> didYouMean(String message, FieldRegistry registry) {
+        Matcher m = UNKNOWN.matcher(message);
+        if (!m.matches() || !PseudoFieldHints.rewrites(m.group(1)).isEmpty()) {
+            return List.of();
+        }
+        List<String> near = SUGGESTERS.computeIfAbsent(registry, FieldSuggester::new).suggest(m.group(1), 5);
+        return near.isEmpty() ? List.of()
+                : List.of("Did you mean: " + String.join(", ", near) + "?  (dfq fields WORDS searches every field)");
     }
 
     private static int charIndex(String text, int byteOffset) {

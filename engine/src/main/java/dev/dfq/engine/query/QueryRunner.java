@@ -59,30 +59,60 @@ public final class QueryRunner {
 
     /** Runs to the end (or the frame limit); returns the number of matching frames. */
     public long run(CaptureReader reader, Sink sink) throws IOException {
+        Session session = start(sink, reader.format() == dev.dfq.engine.capture.CaptureFormat.PCAPNG);
+        Frame frame = new Frame();
+        while ((maxFrames <= 0 || session.read < maxFrames) && reader.next(frame)) {
+            session.accept(frame);
+        }
+        return session.matched;
+    }
+
+    /**
+     * Starts processing frames one at a time (for live capture); {@code interfaceIds} says whether
+     * frame.interface_id is shown (pcapng and live capture), as tshark does.
+     */
+    public Session start(Sink sink, boolean interfaceIds) {
         int[] needed = null;
         if (outputFields != null) {
             IntStream filterFields = filter == null ? IntStream.empty() : Arrays.stream(filter.interestingFields());
             needed = IntStream.concat(filterFields, Arrays.stream(outputFields)).distinct().toArray();
         }
-        PacketDissector dissector = new PacketDissector(registry, needed, smtpPrefs);
-        this.dissector = dissector;
-        CompiledFilter.Evaluator evaluator = filter == null ? null : filter.newEvaluator();
-        FieldStore store = new FieldStore(registry);
-        FrameInfo info = new FrameInfo();
-        Frame frame = new Frame();
-        long read = 0;
-        long matched = 0;
-        boolean pcapng = reader.format() == dev.dfq.engine.capture.CaptureFormat.PCAPNG;
-        while ((maxFrames <= 0 || read < maxFrames) && reader.next(frame)) {
+        PacketDissector d = new PacketDissector(registry, needed, smtpPrefs);
+        this.dissector = d;
+        return new Session(d, filter == null ? null : filter.newEvaluator(), sink, interfaceIds);
+    }
+
+    /** One pass over frames: dissect, evaluate, hand matches to the sink. Not thread-safe. */
+    public final class Session {
+        private final PacketDissector dissector;
+        private final CompiledFilter.Evaluator evaluator;
+        private final Sink sink;
+        private final boolean interfaceIds;
+        private final FieldStore store = new FieldStore(registry);
+        private final FrameInfo info = new FrameInfo();
+        private long read;
+        private long matched;
+
+        Session(PacketDissector dissector, CompiledFilter.Evaluator evaluator, Sink sink, boolean interfaceIds) {
+            this.dissector = dissector;
+            this.evaluator = evaluator;
+            this.sink = sink;
+            this.interfaceIds = interfaceIds;
+        }
+
+        public void accept(Frame frame) throws IOException {
             read++;
             info.set((int) frame.number(), frame.timestampNanos(), frame.data(), frame.dataOffset(), frame.caplen(),
-                    (long) frame.originalLength(), frame.linkType(), pcapng ? frame.interfaceId() : -1);
+                    (long) frame.originalLength(), frame.linkType(), interfaceIds ? frame.interfaceId() : -1);
             dissector.dissect(info, store);
             if (evaluator == null || evaluator.matches(store, References.NONE)) {
                 matched++;
                 sink.accept(frame, store);
             }
         }
-        return matched;
+
+        public long matched() {
+            return matched;
+        }
     }
 }

@@ -65,6 +65,11 @@ public final class Compare {
         return ERROR;
     }
 
+    /** Integer types whose values compare as plain longs. */
+    public static boolean isPlainInteger(FieldType t) {
+        return t.kind() == FieldType.Kind.UNSIGNED || t.kind() == FieldType.Kind.SIGNED;
+    }
+
     private static boolean isInt(FieldType.Kind k) {
         return k == FieldType.Kind.UNSIGNED || k == FieldType.Kind.SIGNED;
     }

