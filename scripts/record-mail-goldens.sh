@@ -30,7 +30,7 @@ for cap in "$caps"/*.pcap; do
   "$tshark" -n -r "$cap" "${args[@]}" > "$out/$name.fields.tsv"
   "$tshark" -n -r "$cap" -2 "${args[@]}" > "$out/$name.fields-2.tsv"
   "$tshark" -n -r "$cap" -o smtp.decryption:TRUE "${args[@]}" > "$out/$name.fields-dec.tsv"
-  case "$name" in s[0-9]*|soc|smtp-lab)
+  case "$name" in s[0-9]*|soc|smtp-lab|x_*)
     "$tshark" -n -r "$cap" -o smtp.desegment_data:FALSE "${args[@]}" > "$out/$name.fields-nodata.tsv";;
   esac
   "$tshark" -n -r "$cap" -T fields -E header=y -e frame.number -e frame.protocols \

@@ -92,8 +92,8 @@ final class ImfDissector {
             st.setValue(top, max, null);
         }
         String pc = ctx.protocolColumn();
-        ctx.setProtocolColumn(pc == null ? "IMF" : pc.endsWith("/IMF") ? pc : pc + "/IMF");
-        ctx.info().setLength(0);
+        ctx.setProtocolColumn(pc == null ? "IMF" : pc + "/IMF");
+        ctx.clearInfo();
         int start = off;
         boolean[] last = {false};
         String ctType = null;
@@ -154,6 +154,9 @@ final class ImfDissector {
         } else if (start + 2 <= max && d[start] == '\r' && d[start + 1] == '\n') {
             start += 2;
         }
+        // The header summary survives a nested message's clear (tshark keeps the outer From and
+        // Subject but loses part types noted before an inner message/rfc822).
+        ctx.fenceInfo();
         body(ctx, src, d, start, max, layer, top, ctType, ctParamOff, ctParamLen, cte);
     }
 
@@ -250,8 +253,16 @@ final class ImfDissector {
             int item = Emit.string(st, itemId, layer, parent, src, s, e - s);
             int colon = address ? Lines.indexOf(d, s, e, (byte) ':') : -1;
             if (colon >= 0) {
-                Emit.string(st, f.displayName, layer, item, src, s, colon - s);
-                mailbox(st, layer, item, src, d, colon + 1, e);
+                // A group (RFC 5322 3.4): the name stops one byte short of the colon, as for '<'; its
+                // members run to the ';'.
+                if (colon - 1 > s) {
+                    Emit.string(st, f.displayName, layer, item, src, s, colon - 1 - s);
+                }
+                int semi = Lines.indexOf(d, colon + 1, e, (byte) ';');
+                int gEnd = semi < 0 ? e : semi;
+                if (gEnd > colon + 1) {
+                    mailbox(st, layer, item, src, d, colon + 1, gEnd);
+                }
             } else {
                 mailbox(st, layer, item, src, d, s, e);
             }

@@ -60,14 +60,14 @@ final class MultipartDissector {
         if (top >= 0 && max < st.sourceLength(src)) {
             st.setValue(top, max, null);
         }
+        byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
+        Emit.stringValue(st, f.mpType, layer, top, src, off, 0, typeBytes);
         String boundary = boundary(params);
         if (boundary == null) {
-            Emit.none(st, f.mpNoRequired, layer, top, src, off, 0);
+            // tshark reports the missing boundary as an expert note without a filterable item.
             TextLines.data(ctx, f, src, off, len, top);
             return;
         }
-        byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
-        Emit.stringValue(st, f.mpType, layer, top, src, off, 0, typeBytes);
         byte[] dash = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int first = firstBoundary(d, off, max, dash);
         if (first < 0) {

@@ -87,7 +87,7 @@ public final class SmtpDissector {
                 st.setValue(top, end, null);
             }
             ctx.setProtocolColumn("SMTP");
-            ctx.info().setLength(0);
+            ctx.clearInfo();
             if (request) {
                 List<Pdu> list = s.pdus.get(ctx.frameNumber());
                 if (list == null) {
@@ -104,7 +104,12 @@ public final class SmtpDissector {
                             ctx.info().append(started[0] ? " | ." : "C: .");
                             started[0] = true;
                         }
-                        default -> command(ctx, s, src, p, layer, top, started);
+                        default -> {
+                            command(ctx, s, src, p, layer, top, started);
+                            if (!p.moreFrags()) {
+                                reassembled(ctx, s, layer, top, src, null);
+                            }
+                        }
                     }
                 }
             } else {
@@ -132,7 +137,9 @@ public final class SmtpDissector {
         while (o < end) {
             if (s.state == State.READING_DATA && s.bdat) {
                 if (o > cur) {
-                    out.add(new Pdu(type, cur, o, true));
+                    boolean close = type == SmtpSession.CMD && s.closeInCommand;
+                    s.closeInCommand = false;
+                    out.add(new Pdu(type, cur, o, !close));
                 }
                 long want = s.msgTotLen - s.msgReadLen;
                 int chunk = (int) Math.min(end - o, Math.max(0, want));
@@ -181,8 +188,10 @@ public final class SmtpDissector {
             o = nextOff;
         }
         if (end > cur) {
-            out.add(new Pdu(type, cur, end, true));
+            boolean close = type == SmtpSession.CMD && s.closeInCommand;
+            out.add(new Pdu(type, cur, end, !close));
         }
+        s.closeInCommand = false;
         return out;
     }
 
@@ -217,6 +226,13 @@ public final class SmtpDissector {
                     s.msgLast = true;
                 }
                 s.dataSeen = true;
+                if (n == 0 && s.msgLast) {
+                    // A zero-size LAST chunk ends the message in this command PDU.
+                    s.closeInCommand = true;
+                    s.msgLast = false;
+                    s.msgTotLen = 0;
+                    s.msgReadLen = 0;
+                }
             } else if (Lines.startsWithIgnoreCase(d, o, o + lineLen, "AUTH LOGIN")) {
                 s.auth = lineLen <= 11 ? Auth.START : Auth.USERNAME_RSP;
                 if (lineLen > 11) {
@@ -231,8 +247,6 @@ public final class SmtpDissector {
                 s.state = State.READING_CMDS;
             } else if (Lines.startsWithIgnoreCase(d, o, o + lineLen, "AUTH NTLM")) {
                 s.auth = Auth.NTLM_REQ;
-                s.state = State.READING_CMDS;
-            } else if (Lines.startsWithIgnoreCase(d, o, o + lineLen, "AUTH")) {
                 s.state = State.READING_CMDS;
             } else if (Lines.startsWithIgnoreCase(d, o, o + lineLen, "STARTTLS")) {
                 s.state = State.AWAITING_STARTTLS_RESPONSE;
@@ -306,12 +320,13 @@ public final class SmtpDissector {
                 if (lineLen > 5) {
                     Emit.string(st, f.reqParameter, layer, top, src, o + 5, lineLen - 5);
                 }
+                infoText = Lines.ascii(d, o, lineLen);
                 if (frame == s.usernameCmdFrame && lineLen > 11) {
-                    credential(st, f.authUsername, layer, top, src, o + 11, lineLen - 11);
+                    infoText = Lines.ascii(d, o, 11) + "User: "
+                            + credential(st, f.authUsername, layer, top, src, o + 11, lineLen - 11);
                 } else if (frame == s.userPassCmdFrame && lineLen > 11) {
                     plainCredentials(st, layer, top, src, o + 11, lineLen - 11);
                 }
-                infoText = Lines.ascii(d, o, lineLen);
             }
             ctx.info().append(started[0] ? " | " : "C: ").append(infoText);
             started[0] = true;
@@ -367,30 +382,17 @@ public final class SmtpDissector {
             started[0] = true;
             return;
         }
-        Message m = null;
         if (ctx.firstPass()) {
             if (s.open == null) {
                 s.open = new Message();
             }
-            m = s.open;
+            Message m = s.open;
             m.frames.add(frame);
             if (m.data.size() + (long) len <= SmtpSession.MAX_MESSAGE) {
                 m.data.write(d, p.start(), len);
             } else {
                 m.truncated = true;
             }
-            if (!p.moreFrags()) {
-                m.endFrame = frame;
-                s.open = null;
-                s.completedIn.put(frame, m);
-                for (int fr : m.frames) {
-                    if (fr != frame) {
-                        s.reassembledIn.put(fr, frame);
-                    }
-                }
-            }
-        } else if (!p.moreFrags()) {
-            m = s.completedIn.get(frame);
         }
         if (p.moreFrags()) {
             ctx.info().append(started[0] ? " | " : "C: ").append("DATA fragment, ").append(len)
@@ -409,12 +411,39 @@ public final class SmtpDissector {
         if (len > 0) {
             started[0] = true;
         }
-        if (m == null) {
-            return;
+        reassembled(ctx, s, layer, top, src, p);
+    }
+
+    /**
+     * Ends the message being reassembled in this frame (the PDU before an EOM, a LAST chunk, or a
+     * zero-size BDAT LAST command when {@code p} is null) and hands it to IMF.
+     */
+    private void reassembled(MailContext ctx, SmtpSession s, int layer, int top, int src, Pdu p) {
+        FieldStore st = ctx.store();
+        int frame = ctx.frameNumber();
+        Message m;
+        if (ctx.firstPass()) {
+            m = s.open;
+            if (m == null) {
+                return;
+            }
+            m.endFrame = frame;
+            s.open = null;
+            s.completedIn.put(frame, m);
+            for (int fr : m.frames) {
+                if (fr != frame) {
+                    s.reassembledIn.merge(fr, frame, (a, b) -> a);
+                }
+            }
+        } else {
+            m = s.completedIn.get(frame);
+            if (m == null) {
+                return;
+            }
         }
-        if (m.frames.size() == 1) {
+        if (m.frames.size() == 1 && p != null && m.frames.get(0) == frame) {
             // The whole message is in this one PDU: no fragment tree, IMF on the packet's own bytes.
-            imf.dissect(ctx, src, p.start(), len, -1);
+            imf.dissect(ctx, src, p.start(), p.end() - p.start(), -1);
             return;
         }
         byte[] whole = m.data.toByteArray();

@@ -47,6 +47,8 @@ public final class SmtpSession {
     long msgReadLen;
     long msgTotLen;
     boolean msgLast;
+    /** Set while classifying a frame whose BDAT 0 LAST ends the message in a command PDU. */
+    boolean closeInCommand;
     int usernameFrame;
     int passwordFrame;
     int usernameCmdFrame;
