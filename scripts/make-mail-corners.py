@@ -127,6 +127,9 @@ SESSIONS = [
                   ('C', 'BDAT 30' + CRLF + 'From: bd@x.example' + CRLF + 'Subject'), ('S', '250 Ok' + CRLF),
                   ('C', 'BDAT 13' + CRLF), ('C', ': chunks' + CRLF + CRLF + 'b'), ('S', '250 Ok' + CRLF),
                   ('C', 'BDAT 0 LAST' + CRLF), ('S', '250 Ok' + CRLF), ('C', 'QUIT' + CRLF)]),
+    # A server on 2525: data unless decoded as SMTP (-d tcp.port==2525,smtp); a refused STARTTLS.
+    (2525, GREET + [('C', 'STARTTLS' + CRLF), ('S', '454 TLS not available' + CRLF)]
+     + mail(msg('From: port@x.example', 'Subject: other port', '', 'hello')) + [('C', 'QUIT' + CRLF)]),
 ]
 
 

@@ -74,12 +74,13 @@ public final class SmtpDissector {
         if (len <= 0) {
             return 0;
         }
-        if (prefs.desegmentLines() && canDesegment && Lines.lineEnd(d, off, end, true, next) < 0) {
+        boolean desegment = prefs.desegmentLines() && canDesegment;
+        if (desegment && Lines.lineEnd(d, off, end, true, next) < 0) {
             return NEED_ONE_MORE_SEGMENT;
         }
         try {
             if (request && ctx.firstPass() && !s.pdus.containsKey(ctx.frameNumber())) {
-                s.pdus.put(ctx.frameNumber(), classify(s, ctx.frameNumber(), d, off, end));
+                s.pdus.put(ctx.frameNumber(), classify(s, ctx.frameNumber(), d, off, end, desegment));
             }
             int layer = ctx.enter(MailContext.P_SMTP, "smtp");
             int top = Emit.raw(st, f.smtp, layer, -1, src, off, len);
@@ -91,7 +92,7 @@ public final class SmtpDissector {
             if (request) {
                 List<Pdu> list = s.pdus.get(ctx.frameNumber());
                 if (list == null) {
-                    list = classify(s, ctx.frameNumber(), d, off, end);
+                    list = classify(s, ctx.frameNumber(), d, off, end, desegment);
                 }
                 boolean[] started = {false};
                 for (Pdu p : list) {
@@ -128,7 +129,7 @@ public final class SmtpDissector {
 
     // ---------------------------------------------------------------- request classification
 
-    private List<Pdu> classify(SmtpSession s, int frame, byte[] d, int off, int end) {
+    private List<Pdu> classify(SmtpSession s, int frame, byte[] d, int off, int end, boolean desegment) {
         List<Pdu> out = new ArrayList<>(2);
         int[] next = new int[1];
         int cur = off;
@@ -165,9 +166,10 @@ public final class SmtpDissector {
             }
             int lineLen = Lines.lineEnd(d, o, end, false, next);
             int nextOff = next[0];
-            if (nextOff == end && lineLen == end - o - 1 && d[end - 1] == '\r') {
-                // Classification counts a CR that ends the segment as part of the line (tshark:
-                // "DATA\r" then "\n" is no DATA command), while display stops before it.
+            if (desegment && nextOff == end && lineLen == end - o - 1 && d[end - 1] == '\r') {
+                // With desegmentation, a later line whose CR ends the segment has no line end yet
+                // and runs to the end, CR included (tshark: "DATA\r" then "\n" is no DATA command);
+                // display stops before the CR either way.
                 lineLen++;
             }
             if (s.state == State.READING_DATA) {

@@ -13,7 +13,8 @@ final class MailGoldenReport {
                 m.forEach(System.out::println);
                 continue;
             }
-            for (String mode : new String[] {"fields", "fields-2", "fields-dec", "fields-nodata"}) {
+            for (String mode : new String[] {"fields", "fields-2", "fields-dec", "fields-nodata", "fields-nolines",
+                "fields-decodeas"}) {
                 if (MailGoldenTest.lines(MailGoldenTest.GOLD + c + "." + mode + ".tsv").isEmpty()) {
                     continue;
                 }
