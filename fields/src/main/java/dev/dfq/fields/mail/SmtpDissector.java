@@ -36,8 +36,20 @@ public final class SmtpDissector {
     private final SmtpPrefs prefs;
     private final ImfDissector imf;
     private long internalErrors;
+    private final boolean twoPass;
 
+    /** A dissector for one pass over the capture: nothing is kept for a second visit. */
     public SmtpDissector(FieldRegistry registry, SmtpPrefs prefs) {
+        this(registry, prefs, false);
+    }
+
+    /**
+     * @param twoPass keep what a second pass needs (each request frame's PDUs, reassembled messages,
+     *     which frame each fragment was reassembled in), as tshark -2 does; a single pass keeps only
+     *     the message being reassembled
+     */
+    public SmtpDissector(FieldRegistry registry, SmtpPrefs prefs, boolean twoPass) {
+        this.twoPass = twoPass;
         this.f = new MailFields(registry);
         this.prefs = prefs;
         this.imf = new ImfDissector(f);
@@ -79,8 +91,12 @@ public final class SmtpDissector {
             return NEED_ONE_MORE_SEGMENT;
         }
         try {
+            List<Pdu> fresh = null;
             if (request && ctx.firstPass() && !s.pdus.containsKey(ctx.frameNumber())) {
-                s.pdus.put(ctx.frameNumber(), classify(s, ctx.frameNumber(), d, off, end, desegment));
+                fresh = classify(s, ctx.frameNumber(), d, off, end, desegment);
+                if (twoPass) {
+                    s.pdus.put(ctx.frameNumber(), fresh);
+                }
             }
             int layer = ctx.enter(MailContext.P_SMTP, "smtp");
             int top = Emit.raw(st, f.smtp, layer, -1, src, off, len);
@@ -90,7 +106,7 @@ public final class SmtpDissector {
             ctx.setProtocolColumn("SMTP");
             ctx.clearInfo();
             if (request) {
-                List<Pdu> list = s.pdus.get(ctx.frameNumber());
+                List<Pdu> list = fresh != null ? fresh : s.pdus.get(ctx.frameNumber());
                 if (list == null) {
                     list = classify(s, ctx.frameNumber(), d, off, end, desegment);
                 }
@@ -431,10 +447,12 @@ public final class SmtpDissector {
             }
             m.endFrame = frame;
             s.open = null;
-            s.completedIn.put(frame, m);
-            for (int fr : m.frames) {
-                if (fr != frame) {
-                    s.reassembledIn.merge(fr, frame, (a, b) -> a);
+            if (twoPass) {
+                s.completedIn.put(frame, m);
+                for (int fr : m.frames) {
+                    if (fr != frame) {
+                        s.reassembledIn.merge(fr, frame, (a, b) -> a);
+                    }
                 }
             }
         } else {

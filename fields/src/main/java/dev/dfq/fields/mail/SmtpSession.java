@@ -11,8 +11,9 @@ import java.util.Map;
  * kept with p_add_proto_data). Request frames are classified once, on their first visit; responses
  * re-run their state updates on every pass, as in Wireshark.
  *
- * <p>Bounded: a message being reassembled keeps at most {@link #MAX_MESSAGE} bytes; the per-frame
- * records are what a second pass needs and are released with the session when the stream ends.
+ * <p>Bounded: a message being reassembled keeps at most {@link #MAX_MESSAGE} bytes. In a single
+ * pass nothing else outlives its frame; for two passes the per-frame records and reassembled
+ * messages are kept (as tshark -2 keeps them) and released with the session.
  */
 public final class SmtpSession {
     static final int MAX_MESSAGE = 64 << 20;

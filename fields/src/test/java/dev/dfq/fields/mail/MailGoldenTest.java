@@ -74,7 +74,7 @@ class MailGoldenTest {
         }
         SmtpPrefs prefs = new SmtpPrefs(ports, !mode.equals("fields-nolines"), !mode.equals("fields-nodata"),
                 mode.equals("fields-dec"));
-        MailHarness h = new MailHarness(reg, prefs);
+        MailHarness h = new MailHarness(reg, prefs, mode.equals("fields-2"));
         List<TestPcap.Segment> frames;
         try (InputStream in = MailGoldenTest.class.getResourceAsStream(CAPS + capture + ".pcap")) {
             frames = TestPcap.read(in);
