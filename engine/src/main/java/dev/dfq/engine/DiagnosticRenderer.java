@@ -38,6 +38,18 @@ public final class DiagnosticRenderer {
         return sb.toString();
     }
 
+    /**
+     * As tshark prints it: the diagnostic, then (without dfq's hints) the capture-filter note
+     * when the text would be a valid capture filter.
+     */
+    public static String renderLikeTshark(String filterText, Diagnostic d) {
+        String text = render(filterText, new Diagnostic(d.message(), d.span()));
+        if (CaptureFilterNote.looksLikeCaptureFilter(filterText)) {
+            text += CaptureFilterNote.NOTE + "\n";
+        }
+        return text;
+    }
+
     /** The number of UTF-8 bytes of a string (spans are in bytes). */
     static int utf8Length(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;

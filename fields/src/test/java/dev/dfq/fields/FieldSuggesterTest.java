@@ -30,6 +30,11 @@ class FieldSuggesterTest {
     }
 
     @Test
+    void suggest_deprecatedProtocolPrefix_suggestsCurrentNames() {
+        assertThat(SUGGESTER.suggest("ssl.handshake.typ")).contains("tls.handshake.type");
+    }
+
+    @Test
     void suggest_nothingClose_isEmpty() {
         assertThat(SUGGESTER.suggest("qqqqqqqqqqqqqqqqqqqqqqqqq")).isEmpty();
     }

@@ -64,17 +64,14 @@ NUMBER
 
 IDENTIFIER : [A-Za-z_] WCH* ( '.' WCH+ )* ;
 
-/** IPv6 starting with "::" must win over a ':'-prefixed literal of the same length. */
-IPV6_LEADING : '::' ( [0-9A-Fa-f]+ ( ':' [0-9A-Fa-f]* )* )? ( [0-9]+ '.' [0-9]+ '.' [0-9]+ '.' [0-9]+ )? ( '/' [0-9]+ )? -> type(UNPARSED) ;
-
 LITERAL : ':' [A-Za-z0-9_\-.:/]+ ;
 
 FIELD : '.' WCH+ ( '.' WCH+ )* ;
 
 UNPARSED
     : [0-9] WCH* ( '.' WCH+ )*
-    | DEC '.' DEC '.' DEC '.' DEC '/' DEC
-    | HEX+ ( ':' HEX* )+ ( DEC '.' DEC '.' DEC '.' DEC )? ( '/' DEC )?
+    | DEC '.' DEC '.' DEC '.' DEC '/' WCH*
+    | WCH+ ( ':' WCH* )+ ( DEC '.' DEC '.' DEC '.' DEC )? ( '/' DEC )?
     ;
 
 NONPRINTABLE : [\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f] ;

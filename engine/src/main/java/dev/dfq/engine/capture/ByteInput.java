@@ -43,6 +43,8 @@ final class ByteInput implements Closeable {
   private boolean eof;
   /** The compressed stream ended before its end marker (gzip trailer, zstd frame end). */
   boolean truncated;
+  /** True until the format reader has read what tshark reads when it opens a file (for exit codes). */
+  boolean opening = true;
   boolean bigEndian;
 
   ByteInput(FileChannel channel, int initialSize) {
@@ -150,7 +152,8 @@ final class ByteInput implements Closeable {
   private void fill() throws IOException {
     int n;
     if (channel != null) {
-      view.limit(buf.length).position(lim);
+      // at most DEFAULT_SIZE per read: the JDK copies through a cached temporary direct buffer of the read's size
+      view.limit(Math.min(buf.length, lim + DEFAULT_SIZE)).position(lim);
       n = channel.read(view);
     } else {
       n = readStream();
@@ -172,7 +175,8 @@ final class ByteInput implements Closeable {
       truncated = true; // a compressed stream cut short: the format parser reports where
       return -1;
     } catch (ZipException e) {
-      throw decompression(e.getMessage());
+      // java.util.zip says "Corrupt GZIP trailer" where zlib (and so tshark) says "bad CRC"
+      throw decompression("Corrupt GZIP trailer".equals(e.getMessage()) ? "bad CRC" : e.getMessage());
     } catch (IOException e) {
       if ("Not enough input bytes".equals(e.getMessage())) { // aircompressor's word for a cut zstd frame
         truncated = true;
@@ -186,7 +190,7 @@ final class ByteInput implements Closeable {
 
   private CaptureFormatException decompression(String message) {
     return new CaptureFormatException(CaptureFormatException.Kind.DECOMPRESSION, base + lim,
-        message == null ? "" : message, false);
+        message == null ? "" : message, opening);
   }
 
   int u8(int at) {

@@ -24,7 +24,9 @@ public final class CaptureFormatException extends IOException {
     /** A length or field that no valid file has: "appears to be damaged or corrupt." plus a detail line. */
     DAMAGED,
     /** The gzip/zstd layer failed: "cannot be decompressed; it may be damaged or corrupt." plus a detail. */
-    DECOMPRESSION
+    DECOMPRESSION,
+    /** Valid structure that wiretap does not support, e.g. pcapng version 2: "contains record data ..." */
+    UNSUPPORTED
   }
 
   private final Kind kind;
@@ -51,6 +53,7 @@ public final class CaptureFormatException extends IOException {
       case CUT_SHORT -> "capture cut short";
       case DAMAGED -> "capture damaged";
       case DECOMPRESSION -> "capture cannot be decompressed";
+      case UNSUPPORTED -> "capture holds unsupported data";
     };
     return what + " at offset " + offset + (detail == null || detail.isEmpty() ? "" : ": " + detail);
   }
@@ -79,7 +82,10 @@ public final class CaptureFormatException extends IOException {
       case CUT_SHORT -> head + "appears to have been cut short in the middle of a packet"
           + (atOpen ? " or other data." : ".");
       case DAMAGED -> head + "appears to be damaged or corrupt." + detailLine();
-      case DECOMPRESSION -> head + "cannot be decompressed; it may be damaged or corrupt." + detailLine();
+      // tshark 4.6.9 prints this detail on the same line when the failure comes while opening
+      case DECOMPRESSION -> head + "cannot be decompressed; it may be damaged or corrupt."
+          + (atOpen && !detail.isEmpty() ? "(" + detail + ")" : detailLine());
+      case UNSUPPORTED -> head + "contains record data that TShark doesn't support." + detailLine();
     };
   }
 

@@ -52,6 +52,14 @@ public interface CaptureReader extends Closeable {
     if (path.toString().equals("-")) {
       return open(System.in);
     }
+    if (Files.isDirectory(path)) {
+      throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
+    }
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      // a pipe or device (/dev/stdin, <(zcat ...)): no seeking. Not Files.newInputStream: on JDK 17 its
+      // available() seeks, which fails on a pipe ("Illegal seek")
+      return open(new java.io.FileInputStream(path.toFile()));
+    }
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       byte[] magic = new byte[4];
@@ -91,6 +99,9 @@ public interface CaptureReader extends Closeable {
       in = compression == Compression.GZIP
           ? new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16)
           : ZstdStreams.open(new BufferedInputStream(raw, 1 << 16));
+    } catch (java.io.EOFException e) {
+      raw.close();
+      throw new CaptureFormatException(CaptureFormatException.Kind.CUT_SHORT, 0, "", true);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw new CaptureFormatException(CaptureFormatException.Kind.DECOMPRESSION, 0,

@@ -67,6 +67,7 @@ final class PcapReader implements CaptureReader {
     maxCaplen = LinkTypes.maxSnaplen(linkType);
     interfaces = List.of(new InterfaceInfo(0, linkType, snaplen, null, null, nanos ? 9 : 6, 0));
     in.advance(FILE_HEADER);
+    in.opening = false;
   }
 
   @Override

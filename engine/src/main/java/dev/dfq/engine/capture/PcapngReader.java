@@ -69,6 +69,7 @@ final class PcapngReader implements CaptureReader {
       throw cutShort(in.offset());
     }
     opening = false;
+    in.opening = false;
   }
 
   @Override
@@ -144,10 +145,12 @@ final class PcapngReader implements CaptureReader {
     return r;
   }
 
+  /** wiretap rounds both lengths up to 32 bits before comparing (a trailer of 17 matches a length of 20). */
   private void checkTrailer(long offset, long total, int at) throws CaptureFormatException {
-    long second = in.u32(at);
-    if (second != total) {
-      throw damaged(offset, "pcapng: total block lengths (first " + total + " and second " + second + ") don't match");
+    long first = (total + 3) & ~3L;
+    long second = (in.u32(at) + 3) & ~3L;
+    if (second != first) {
+      throw damaged(offset, "pcapng: total block lengths (first " + first + " and second " + second + ") don't match");
     }
   }
 
@@ -158,7 +161,8 @@ final class PcapngReader implements CaptureReader {
     int major = in.u16(p + 12);
     int minor = in.u16(p + 14);
     if (major != 1) {
-      throw damaged(offset, "pcapng: unknown SHB version " + major + "." + minor);
+      throw new CaptureFormatException(Kind.UNSUPPORTED, offset, "pcapng: unknown SHB version " + major + "." + minor,
+          opening);
     }
     sectionCount = 0;
     return Result.OTHER;

@@ -22,7 +22,7 @@ final class PcapngWriter implements CaptureWriter {
 
   PcapngWriter(OutputStream stream, List<InterfaceInfo> interfaces) throws IOException {
     this.out = new LittleEndianOut(stream);
-    this.interfaces = List.copyOf(interfaces);
+    this.interfaces = interfaces; // a reader's live view: IDBs met later in the input are still described
     byte[] app = "dfq".getBytes(StandardCharsets.UTF_8);
     int options = option(app.length) + 4;
     int total = 28 + options;

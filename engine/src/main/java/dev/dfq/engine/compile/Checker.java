@@ -99,9 +99,6 @@ final class Checker {
             throw new CompileError(Conversions.text(n) + " is neither a field nor a protocol name.", n.span());
         }
         Entity e = entity(n, null, null);
-        if (e.constant()) {
-            throw new CompileError("Constant expression is invalid", n.span());
-        }
         return new Typed.Truth(e, n.span());
     }
 
@@ -110,6 +107,14 @@ final class Checker {
         Node r = c.right();
         if (l instanceof Node.Identifier id && id.kind() == Node.WordKind.IDENTIFIER && lookup(id.text()) == null) {
             throw new CompileError("\"" + id.text() + "\" is not a valid protocol or protocol field.", id.span());
+        }
+        if (l instanceof Node.Identifier || l instanceof Node.Field) {
+            FieldType lt = infer(l);
+            if (lt == FieldType.FT_NONE && lookup(l instanceof Node.Field f ? f.name() : ((Node.Identifier) l).text()) != null) {
+                throw new CompileError(Conversions.text(l instanceof Node.Field f ? new Node.Identifier(f.name(),
+                        Node.WordKind.IDENTIFIER, f.span()) : l) + " (type=" + lt.displayName() + ") cannot participate in "
+                        + OperatorRules.symbol(c.op()) + " comparison.", l.span());
+            }
         }
         Entity[] lr = pair(l, r, c.span(), false);
         OperatorRules.checkComparison(c.op(), lr[0], lr[1]);
@@ -363,9 +368,12 @@ final class Checker {
             right = literal(a.right(), other, false);
         } else if (lt != null) {
             left = entity(a.left(), null, null);
+            OperatorRules.requireArithmetic(a.op(), left);
             right = rt != null ? entity(a.right(), null, null) : scalarLiteral(a, left);
+            OperatorRules.requireArithmetic(a.op(), right);
         } else {
             right = entity(a.right(), null, null);
+            OperatorRules.requireArithmetic(a.op(), right);
             left = literal(a.left(), right, false);
         }
         FieldType result = OperatorRules.arithmeticType(a.op(), left, right, a.opSpan());

@@ -57,6 +57,11 @@ final class Conversions {
     /** {@code -80}: a negative literal is a 64-bit signed (or float, or time) constant in 4.6. */
     private Typed.Const negative(Node.NumberLit n, FieldType target, Span span) {
         String t = n.text();
+        FieldType.Kind k = target.kind();
+        if (k != FieldType.Kind.UNSIGNED && k != FieldType.Kind.SIGNED && k != FieldType.Kind.FLOAT
+                && k != FieldType.Kind.REL_TIME) {
+            throw new CompileError(target.name() + " cannot be negated.", n.span());
+        }
         if (isFloat(t) || target.kind() == FieldType.Kind.FLOAT || target.kind() == FieldType.Kind.REL_TIME) {
             double d = -parseDouble(t, n.span());
             if (target.kind() == FieldType.Kind.REL_TIME) {
@@ -89,7 +94,7 @@ final class Conversions {
             String t = n.text();
             if (isFloat(t)) {
                 double d = parseDouble(t, lit.span());
-                throw new CompileError("Double " + ValueText.formatDouble(d) + " cannot be converted to "
+                throw new CompileError("Double " + cDouble(d) + " cannot be converted to "
                         + type.displayName() + ".", lit.span());
             }
             BigInteger v = parseCInteger(t);
@@ -122,13 +127,15 @@ final class Conversions {
                 symbolWarning(word, type.displayName());
                 return Reg.constant(type.kind() == FieldType.Kind.SIGNED ? FieldType.FT_INT64 : FieldType.FT_UINT64, v);
             }
+            throw new CompileError("\"" + word + "\" cannot be found among the possible values for "
+                    + field.abbrev() + ".", lit.span());
         }
         throw new CompileError("\"" + word + "\" cannot be converted to " + type.displayName() + ".", lit.span());
     }
 
     private static long checkRange(BigInteger v, String text, FieldType type, Span span) {
         if (v.bitLength() > 64) {
-            throw new CompileError("\"" + text + "\" causes an integer overflow.", span);
+            throw new CompileError("\"" + text + "\" cannot be converted to " + type.displayName() + ".", span);
         }
         if (type.kind() == FieldType.Kind.UNSIGNED) {
             if (type.bits() < 64 && v.compareTo(BigInteger.valueOf(type.maxValue())) > 0) {
@@ -140,6 +147,18 @@ final class Conversions {
             throw new CompileError("\"" + text + "\" too big for this field, maximum " + type.maxValue() + ".", span);
         }
         return v.longValue();
+    }
+
+    /** A double as C's %g prints it (6 significant digits), as in Wireshark's messages. */
+    static String cDouble(double d) {
+        String s = String.format(Locale.ROOT, "%.6g", d);
+        if (s.contains("e")) {
+            String[] p = s.split("e");
+            String m = p[0].contains(".") ? p[0].replaceAll("0+$", "").replaceAll("\\.$", "") : p[0];
+            int exp = Integer.parseInt(p[1]);
+            return m + "e" + (exp < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
+        }
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     /** Value-string lookup as Wireshark does for filters: case-insensitive on the name. */
@@ -201,6 +220,10 @@ final class Conversions {
         ValueStrings.TrueFalse tf = vs != null && vs.trueFalse() != null ? vs.trueFalse()
                 : new ValueStrings.TrueFalse("True", "False");
         if (lit instanceof Node.NumberLit n) {
+            if (isFloat(n.text())) {
+                throw new CompileError("Double " + cDouble(parseDouble(n.text(), lit.span())) + " cannot be converted to "
+                        + t.displayName() + ".", lit.span());
+            }
             BigInteger v = parseCInteger(n.text());
             if (v == null) {
                 throw new CompileError("\"" + n.text() + "\" cannot be converted to " + t.displayName() + ".", lit.span());
@@ -243,6 +266,10 @@ final class Conversions {
         if (lit instanceof Node.CharLit c) {
             return Reg.constant(type, Double.doubleToRawLongBits(c.value()));
         }
+        if (lit instanceof Node.StringLit s) {
+            throw new CompileError(type.displayName() + " cannot be converted from a string (\""
+                    + new String(s.value(), StandardCharsets.UTF_8) + "\").", lit.span());
+        }
         String w = text(lit);
         try {
             return Reg.constant(type, Double.doubleToRawLongBits(Double.parseDouble(w)));
@@ -252,6 +279,10 @@ final class Conversions {
     }
 
     private static long relTime(Node lit, FieldType type) {
+        if (lit instanceof Node.StringLit s) {
+            throw new CompileError(type.displayName() + " cannot be converted from a string (\""
+                    + new String(s.value(), StandardCharsets.UTF_8) + "\").", lit.span());
+        }
         String w = lit instanceof Node.NumberLit n ? n.text() : text(lit);
         try {
             if (!w.matches("[0-9]*\\.?[0-9]*([eE][+-]?[0-9]+)?") || w.isEmpty() || w.equals(".")) {
@@ -259,7 +290,7 @@ final class Conversions {
             }
             return new java.math.BigDecimal(w).movePointRight(9).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new CompileError("\"" + w + "\" is not a valid time.", lit.span());
+            throw new CompileError("\"" + w + "\" cannot be converted to " + type.displayName() + ".", lit.span());
         }
     }
 
@@ -273,9 +304,23 @@ final class Conversions {
             return Reg.constant(type, new String(Character.toChars((int) c.value())).getBytes(StandardCharsets.UTF_8));
         }
         if (lit instanceof Node.NumberLit n) {
-            return Reg.constant(type, n.text().getBytes(StandardCharsets.UTF_8));
+            throw numberTo(n, type);
         }
         return Reg.constant(type, text(lit).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** "Unsigned integer 1 cannot be converted to X." / "Double 1.5 cannot be converted to X." */
+    static CompileError numberTo(Node.NumberLit n, FieldType type) {
+        String t = n.text();
+        if (isFloat(t)) {
+            return new CompileError("Double " + cDouble(parseDouble(t, n.span())) + " cannot be converted to "
+                    + type.displayName() + ".", n.span());
+        }
+        BigInteger v = parseCInteger(t);
+        if (v == null) {
+            return new CompileError("\"" + t + "\" cannot be converted to " + type.displayName() + ".", n.span());
+        }
+        return new CompileError("Unsigned integer " + v + " cannot be converted to " + type.displayName() + ".", n.span());
     }
 
     private Reg bytes(Node lit, FieldType type, boolean partial) {
@@ -286,12 +331,13 @@ final class Conversions {
             b = new byte[] {(byte) c.value()};
         } else if (lit instanceof Node.NumberLit n) {
             String t = n.text();
-            BigInteger v = isFloat(t) ? null : parseCInteger(t);
+            if (isFloat(t) || type.kind() == FieldType.Kind.PROTOCOL || type == FieldType.FT_ETHER
+                    || type.kind() == FieldType.Kind.OTHER) {
+                throw numberTo(n, type);
+            }
+            BigInteger v = parseCInteger(t);
             if (v == null) {
                 throw new CompileError("\"" + t + "\" is not a valid byte string.", lit.span());
-            }
-            if (type.kind() == FieldType.Kind.PROTOCOL || type == FieldType.FT_ETHER || type.kind() == FieldType.Kind.OTHER) {
-                throw new CompileError("Unsigned integer " + v + " cannot be converted to " + type.displayName() + ".", lit.span());
             }
             if (v.compareTo(BigInteger.valueOf(255)) > 0) {
                 throw new CompileError(t + " is too large for a byte value", lit.span());
@@ -363,7 +409,7 @@ final class Conversions {
         if (lit instanceof Node.NumberLit n && !n.text().contains(".")) {
             throw new CompileError("Unsigned integer " + n.text() + " cannot be converted to " + type.displayName() + ".", lit.span());
         }
-        String w = lit instanceof Node.StringLit s ? new String(s.value(), StandardCharsets.UTF_8) : text(lit);
+        String w = addressText(lit, lit instanceof Node.StringLit s ? new String(s.value(), StandardCharsets.UTF_8) : text(lit));
         String addr = w;
         int prefix = -1;
         int slash = w.indexOf('/');
@@ -372,7 +418,7 @@ final class Conversions {
             try {
                 prefix = Integer.parseInt(w.substring(slash + 1));
             } catch (NumberFormatException e) {
-                throw new CompileError("\"" + w + "\" is not a valid hostname or IPv4 address.", lit.span());
+                throw new CompileError(w.substring(slash + 1) + " in not a valid mask", lit.span());
             }
             if (prefix > 32) {
                 throw new CompileError("Netmask bits in a CIDR IPv4 address should be <= 32, not " + prefix, lit.span());
@@ -408,6 +454,7 @@ final class Conversions {
 
     private Reg ipv6(Node lit, FieldType type) {
         String w = lit instanceof Node.StringLit s ? new String(s.value(), StandardCharsets.UTF_8) : text(lit);
+        w = addressText(lit, w);
         String addr = w;
         int prefix = -1;
         int slash = w.indexOf('/');
@@ -429,6 +476,11 @@ final class Conversions {
         Reg r = new Reg(type);
         r.addBytes(b, 0, 16, 16, prefix);
         return r;
+    }
+
+    /** "::1" lexes as a ':'-literal whose colon is dropped; addresses keep their leading colons. */
+    private static String addressText(Node lit, String w) {
+        return lit instanceof Node.Identifier id && id.kind() == Node.WordKind.LITERAL && w.startsWith(":") ? ":" + w : w;
     }
 
     /** The literal's text as Wireshark quotes it in messages. */

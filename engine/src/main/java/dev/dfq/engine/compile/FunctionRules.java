@@ -49,6 +49,10 @@ final class FunctionRules {
         if (def == null && !f.name().equals("vals")) {
             throw new CompileError("Function '" + f.name() + "' does not exist", f.nameSpan());
         }
+        if (GENERIC.contains(f.name()) && peer == null && f.args().stream().allMatch(a -> checker.infer(a) == null)) {
+            // max(), abs("x"): nothing here reads the frame
+            throw new CompileError("Constant expression is invalid", f.span());
+        }
         int min = def == null ? 1 : def.minArgs();
         int max = def == null ? 1 : def.maxArgs();
         if (f.args().size() < min) {
@@ -74,7 +78,12 @@ final class FunctionRules {
                 return new Typed.Function(def, List.of(a), FieldType.FT_UINT32, f.span());
             }
             case "len" -> {
-                Entity a = typedArg(f, checker, first);
+                if (first instanceof Node.NumberLit || first instanceof Node.CharLit) {
+                    throw new CompileError("Argument does not support the len() function", first.span());
+                }
+                Entity a = checker.infer(first) == null
+                        ? checker.literal(first, new Typed.Const(FieldType.FT_STRING, null, first.span()), false)
+                        : typedArg(f, checker, first);
                 Kind k = a.type().kind();
                 if (k != Kind.STRING && k != Kind.BYTES && k != Kind.PROTOCOL && k != Kind.OTHER && k != Kind.IPV6) {
                     throw new CompileError("Argument does not support the len() function", first.span());
@@ -82,7 +91,9 @@ final class FunctionRules {
                 return new Typed.Function(def, List.of(a), FieldType.FT_UINT32, f.span());
             }
             case "upper", "lower" -> {
-                Entity a = typedArg(f, checker, first);
+                Entity a = checker.infer(first) == null
+                        ? checker.literal(first, new Typed.Const(FieldType.FT_STRING, null, first.span()), false)
+                        : typedArg(f, checker, first);
                 if (a.type().kind() != Kind.STRING) {
                     throw new CompileError("Only string type fields can be used as parameter for " + f.name() + "()", first.span());
                 }
@@ -146,7 +157,7 @@ final class FunctionRules {
                     Entity e = checker.infer(n) == null ? checker.literal(n, typed, false) : checker.entity(n, null, null);
                     if (!OperatorRules.compatible(typed.type(), e.type())) {
                         throw new CompileError("Arguments to '" + f.name() + "' must be of compatible type (expected "
-                                + typed.type().name() + ", got " + e.type().name() + ")", n.span());
+                                + typed.type().displayName() + ", got " + e.type().displayName() + ")", n.span());
                     }
                     args.add(e);
                 }

@@ -63,7 +63,7 @@ final class OperatorRules {
         Set<Kind> allowed = ordering ? ORDER : EQUALITY;
         if (!allowed.contains(l.type().kind())) {
             throw new CompileError(Checker.describeName(l) + " (type=" + l.type().displayName()
-                    + ") cannot participate in '" + symbol(op) + "' comparison.", l.span());
+                    + ") cannot participate in " + symbol(op) + " comparison.", l.span());
         }
         if (ordering && isNaN(r)) {
             throw new CompileError("NaN cannot be used in ordered comparisons", r.span());
@@ -75,7 +75,7 @@ final class OperatorRules {
                 && Double.isNaN(Double.longBitsToDouble(c.value().num[0]));
     }
 
-    private static String symbol(CmpOp op) {
+    static String symbol(CmpOp op) {
         return switch (op) {
             case ANY_EQ -> "==";
             case ALL_NE -> "!=";
@@ -162,7 +162,7 @@ final class OperatorRules {
                 if (a == Kind.BYTES && (b == Kind.BYTES || r.constant())) {
                     return FieldType.FT_BYTES;
                 }
-                if (!INTEGER.contains(a) && a != Kind.BOOLEAN) {
+                if (!INTEGER.contains(a) && a != Kind.BOOLEAN && a != Kind.IPV4) {
                     throw new CompileError(l.type().name() + " does not support bitwise AND.", l.span());
                 }
                 return l.constant() ? r.type() : l.type();
@@ -196,6 +196,28 @@ final class OperatorRules {
                 };
                 throw new CompileError(l.type().name() + verb, l.span());
             }
+        }
+    }
+
+    /** Which kinds an arithmetic operator takes, and Wireshark's "FT_x cannot be added." otherwise. */
+    static void requireArithmetic(ArithOp op, Entity e) {
+        Kind k = e.type().kind();
+        boolean ok = switch (op) {
+            case BITWISE_AND -> INTEGER.contains(k) || k == Kind.BOOLEAN || k == Kind.BYTES || k == Kind.IPV4;
+            case ADD, SUBTRACT -> NUMERIC.contains(k) || k == Kind.ABS_TIME || k == Kind.REL_TIME;
+            case MULTIPLY, DIVIDE -> NUMERIC.contains(k) || k == Kind.REL_TIME;
+            case MODULO -> INTEGER.contains(k);
+        };
+        if (!ok) {
+            String verb = switch (op) {
+                case BITWISE_AND -> " does not support bitwise AND.";
+                case ADD -> " cannot be added.";
+                case SUBTRACT -> " cannot be subtracted.";
+                case MULTIPLY -> " cannot be multiplied.";
+                case DIVIDE -> " cannot be divided.";
+                case MODULO -> " does not support modulo operation.";
+            };
+            throw new CompileError(e.type().name() + verb, e.span());
         }
     }
 

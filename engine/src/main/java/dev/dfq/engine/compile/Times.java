@@ -53,8 +53,15 @@ final class Times {
             return toNanos(lit, text, Integer.parseInt(m.group(3)), month / 3 + 1, Integer.parseInt(m.group(2)),
                     m.group(4), m.group(5), m.group(6), m.group(7), m.group(8));
         }
+        if (TRAILING.matcher(text).lookingAt()) {
+            throw new CompileError("Unexpected data after time value.", lit.span());
+        }
         throw new CompileError("\"" + text + "\"" + EXAMPLE, lit.span());
     }
+
+    /** A date and time followed by something that is not a zone: strptime stops there. */
+    private static final Pattern TRAILING = Pattern.compile(
+            "(\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{1,2}|[A-Za-z]{3}\\s+\\d{1,2},\\s*\\d{4}\\s+\\d{1,2}:\\d{1,2})");
 
     /** Zone names Wireshark accepts: UTC/GMT/Z, US zone abbreviations, military letters, offsets. */
     private static ZoneId zone(String zone) {
@@ -87,8 +94,14 @@ final class Times {
             throw new CompileError("Subsecond precision requires a seconds field.", lit.span());
         }
         try {
-            LocalDateTime ldt = LocalDateTime.of(y, mo, d, h == null ? 0 : Integer.parseInt(h),
-                    mi == null ? 0 : Integer.parseInt(mi), s == null ? 0 : Integer.parseInt(s));
+            int hour = h == null ? 0 : Integer.parseInt(h);
+            int minute = mi == null ? 0 : Integer.parseInt(mi);
+            int second = s == null ? 0 : Integer.parseInt(s);
+            if (hour > 23 || minute > 59 || second > 60) {
+                throw new CompileError("Unexpected data after time value.", lit.span());
+            }
+            // like mktime, a day past the month's end rolls over ("Feb 30" is March 1st)
+            LocalDateTime ldt = LocalDateTime.of(y, mo, 1, hour, minute, Math.min(second, 59)).plusDays(d - 1L);
             ZoneId z = zone(zone);
             ZonedDateTime zdt = ldt.atZone(z);
             long nanos = 0;
@@ -97,6 +110,8 @@ final class Times {
                 nanos = Long.parseLong(f);
             }
             return zdt.toEpochSecond() * 1_000_000_000L + nanos;
+        } catch (CompileError e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new CompileError("\"" + text + "\"" + EXAMPLE, lit.span());
         }

@@ -57,12 +57,30 @@ public final class RegexMatcher {
             return new RegexMatcher(Pattern.compile(latin1, Pattern.CASE_INSENSITIVE),
                     new String(patternBytes, StandardCharsets.UTF_8));
         } catch (PatternSyntaxException e) {
-            throw new BadPattern("Regex compilation error: " + describe(e) + ".");
+            throw new BadPattern("Regex compilation error: " + describe(e, latin1) + ".");
         }
     }
 
-    private static String describe(PatternSyntaxException e) {
+    /** PCRE2's wording for the error RE2 found, as tshark reports it. */
+    private static String describe(PatternSyntaxException e, String pattern) {
         String d = e.getDescription();
+        long open = pattern.chars().filter(c -> c == '(').count();
+        long close = pattern.chars().filter(c -> c == ')').count();
+        if (d.contains("invalid or unsupported Perl syntax")) {
+            return open > close ? "missing closing parenthesis" : "unrecognized character after (? or (?-";
+        }
+        if (d.contains("invalid repeat count")) {
+            return "numbers out of order in {} quantifier";
+        }
+        if (d.contains("trailing backslash")) {
+            return "\\ at end of pattern";
+        }
+        if (d.contains("invalid named capture")) {
+            return "subpattern name expected";
+        }
+        if (d.contains("invalid character class range") && (pattern.contains("\\p") || pattern.contains("\\P"))) {
+            return "unknown property after \\P or \\p";
+        }
         if (d.contains("missing closing )")) {
             return "missing closing parenthesis";
         }

@@ -133,13 +133,42 @@ final class DamageCases {
     m.put("pcapng_interface_5", pcapngHead().epb(0, 1000, CaptureBytes.ethernetFrame(0, 60))
         .epb(5, 1001, CaptureBytes.ethernetFrame(1, 60)).bytes());
 
-    byte[] gz = gzip(pcap200());
+    byte[] idbTrailer = pcapngHead().bytes();
+    putLe(idbTrailer, idbTrailer.length - 4, 99);
+    m.put("pcapng_idb_trailer_99", idbTrailer); // wiretap rounds 99 up to 100 and fails while opening
+    byte[] idbTrailer17 = pcapngHead().epb(0, 1000, CaptureBytes.ethernetFrame(0, 60)).bytes();
+    putLe(idbTrailer17, pcapngHead().size() - 4, 17);
+    m.put("pcapng_idb_trailer_17", idbTrailer17); // 17 rounds up to 20: accepted
+    byte[] v2 = CaptureBytes.pcapng(ByteOrder.LITTLE_ENDIAN).bytes();
+    v2[12] = 2;
+    m.put("pcapng_version_2", v2);
+
+    byte[] gz = pcap200Gzip();
     m.put("gzip_full", gz);
     m.put("gzip_cut", Arrays.copyOf(gz, gz.length / 2));
-    byte[] corrupt = gz.clone();
-    corrupt[gz.length / 2] ^= (byte) 0xFF;
-    m.put("gzip_corrupt", corrupt);
+    m.put("gzip_corrupt", flip(gz, gz.length / 2, 0xFF)); // inflates to garbage lengths
+    m.put("gzip_corrupt_at_20", flip(gz, 20, 0xFF)); // zlib: invalid literal/lengths set, while opening
+    m.put("gzip_corrupt_at_94", flip(gz, 94, 0xFF)); // zlib: invalid distance too far back
+    m.put("gzip_bad_crc", flip(gz, gz.length - 6, 0x01));
     return m;
+  }
+
+  private static byte[] flip(byte[] b, int at, int mask) {
+    byte[] c = b.clone();
+    c[at] ^= (byte) mask;
+    return c;
+  }
+
+  /**
+   * {@link #pcap200()} gzipped, committed as {@code capture/pcap200.pcap.gz} so that the corrupted variants
+   * do not depend on the JDK's deflate output.
+   */
+  static byte[] pcap200Gzip() {
+    try (java.io.InputStream in = DamageCases.class.getResourceAsStream("/capture/pcap200.pcap.gz")) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
