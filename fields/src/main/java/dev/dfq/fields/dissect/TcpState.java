@@ -31,7 +31,7 @@ final class TcpState {
         this.w = wanted;
         this.mail = mail;
         // conversation state costs a hash lookup per segment: only when a field needs it
-        int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
+        int[] stateful = {f.TCP_ANALYSIS_RETRANSMISSION, f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
             f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA};
         boolean any = false;
         for (int id : stateful) {
@@ -44,6 +44,7 @@ final class TcpState {
     private static final class Dir {
         final MailHandoff.Direction mail = new MailHandoff.Direction();
         long base = -1;
+        long nextSeq = -1;
         boolean synSeen;
         int windowShift = -1;
         boolean finSeen;
@@ -269,6 +270,16 @@ final class TcpState {
         if (tsval >= 0) {
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSVAL, occ, off + 20, 4, tsval);
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSECR, occ, off + 20, 4, tsecr);
+        }
+        // a data segment wholly or partly below what this direction already sent (4.6 calls the
+        // s8 case a retransmission, not out-of-order; other tcp.analysis flags are not computed yet)
+        long segEnd = (seq + tcpLen + (syn ? 1 : 0) + (fin ? 1 : 0)) & 0xffffffffL;
+        if (me.nextSeq >= 0 && tcpLen > 0 && ((seq - me.nextSeq) << 32 >> 32) < 0
+                && !(tcpLen == 1 && ((seq - me.nextSeq) << 32 >> 32) == -1)) {
+            add(s, f.TCP_ANALYSIS_RETRANSMISSION, occ, off, 0, 0);
+        }
+        if (me.nextSeq < 0 || ((segEnd - me.nextSeq) << 32 >> 32) > 0) {
+            me.nextSeq = segEnd;
         }
         add(s, f.TCP_TIME_RELATIVE, occ, off, 0, info.timeNanos - conv.firstTime);
         add(s, f.TCP_TIME_DELTA, occ, off, 0, info.timeNanos - conv.lastTime);
