@@ -130,6 +130,14 @@ SESSIONS = [
     # A server on 2525: data unless decoded as SMTP (-d tcp.port==2525,smtp); a refused STARTTLS.
     (2525, GREET + [('C', 'STARTTLS' + CRLF), ('S', '454 TLS not available' + CRLF)]
      + mail(msg('From: port@x.example', 'Subject: other port', '', 'hello')) + [('C', 'QUIT' + CRLF)]),
+    # SIO-Label (security labels), header names in odd case, a folded To, several Received.
+    (25, GREET + mail(msg('FROM: Upper <up@x.example>', 'x-MAILER: Odd Case 1.0',
+                          'SIO-Label: marking="TOP SECRET"; fgcolor=white; bgcolor=red; type=":ess";'
+                          ' label="MQYGASkCAQM="; foo=bar',
+                          'SIO-Label: marking=plain',
+                          'To: a@x.example,', '  b@x.example', 'Message-Id: <odd@x.example>',
+                          'Content-Type: text/plain', '', 'plain body'))
+     + [('C', 'QUIT' + CRLF)]),
 ]
 
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * Content-Type only when that header has parameters (a ';'); otherwise it is Message-Text.
  */
 final class ImfDissector {
-    private enum Kind { PLAIN, MAILBOX_LIST, ADDRESS_LIST, MAILBOX, CONTENT_TYPE }
+    private enum Kind { PLAIN, MAILBOX_LIST, ADDRESS_LIST, MAILBOX, CONTENT_TYPE, SIO_LABEL }
 
     private record Header(int id, Kind kind) {}
 
@@ -60,6 +60,7 @@ final class ImfDissector {
         {"x400-recipients", "imf.x400_recipients", "P"},
         {"discarded-x400-ipms-extensions", "imf.discarded_x400_ipms_extensions", "P"},
         {"discarded-x400-mts-extensions", "imf.discarded_x400_mts_extensions", "P"},
+        {"sio-label", "imf.siolabel", "SIO"},
     };
 
     private final MailFields f;
@@ -74,6 +75,7 @@ final class ImfDissector {
                 case "AL" -> Kind.ADDRESS_LIST;
                 case "MB" -> Kind.MAILBOX;
                 case "CT" -> Kind.CONTENT_TYPE;
+                case "SIO" -> Kind.SIO_LABEL;
                 default -> Kind.PLAIN;
             };
             headers.put(row[0], new Header(f.id(row[1]), k));
@@ -123,6 +125,7 @@ final class ImfDissector {
                     case MAILBOX_LIST -> list(st, layer, item, src, d, vs, end, false);
                     case ADDRESS_LIST -> list(st, layer, item, src, d, vs, end, true);
                     case MAILBOX -> mailbox(st, layer, item, src, d, vs, end);
+                    case SIO_LABEL -> sioLabel(st, layer, item, src, d, vs, vs + vlen);
                     case CONTENT_TYPE -> {
                         int semi = Lines.indexOf(d, vs, vs + vlen, (byte) ';');
                         if (semi >= 0) {
@@ -241,6 +244,42 @@ final class ImfDissector {
         }
         last[0] = true;
         return max;
+    }
+
+    /**
+     * SIO-Label parameters (name=value; ...): marking, fgcolor, bgcolor, type and label become
+     * fields with the raw value (quotes kept); any other parameter is "unknown" as a whole.
+     */
+    private void sioLabel(FieldStore st, int layer, int parent, int src, byte[] d, int from, int end) {
+        int s = from;
+        while (s < end) {
+            int semi = Lines.indexOf(d, s, end, (byte) ';');
+            int e = semi < 0 ? end : semi;
+            int ns = s;
+            while (ns < e && (d[ns] == ' ' || d[ns] == '\t')) {
+                ns++;
+            }
+            int eq = Lines.indexOf(d, ns, e, (byte) '=');
+            String name = eq < 0 ? "" : new String(d, ns, eq - ns, StandardCharsets.ISO_8859_1);
+            int id = switch (name) {
+                case "marking" -> f.sioMarking;
+                case "fgcolor" -> f.sioFgcolor;
+                case "bgcolor" -> f.sioBgcolor;
+                case "type" -> f.sioType;
+                case "label" -> f.sioLabel;
+                default -> -2;
+            };
+            if (id == -2) {
+                int u = Emit.string(st, f.sioUnknown, layer, parent, src, ns, e - ns);
+                Emit.none(st, f.unknownParam, layer, u, src, ns, e - ns);
+            } else {
+                Emit.string(st, id, layer, parent, src, eq + 1, e - eq - 1);
+            }
+            if (semi < 0) {
+                break;
+            }
+            s = semi + 1;
+        }
     }
 
     /** A mailbox or address list over [from, end): split on every comma. */
