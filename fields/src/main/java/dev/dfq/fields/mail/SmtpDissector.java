@@ -408,8 +408,10 @@ public final class SmtpDissector {
             m.frames.add(frame);
             if (m.data.size() + (long) len <= SmtpSession.MAX_MESSAGE) {
                 m.data.write(d, p.start(), len);
+                m.sizes.add(len);
             } else {
                 m.truncated = true;
+                m.sizes.add(0);
             }
         }
         if (p.moreFrags()) {
@@ -470,8 +472,11 @@ public final class SmtpDissector {
         int rs = st.addSource("Reassembled SMTP (" + whole.length + " bytes)", whole, whole.length);
         int fr = Emit.none(st, f.fragments, layer, top, rs, 0, whole.length);
         int pos = 0;
-        for (int fn : m.frames) {
-            Emit.uint(st, f.fragment, layer, fr, rs, 0, 0, fn);
+        for (int i = 0; i < m.frames.size(); i++) {
+            // Each fragment item covers its own bytes of the reassembled message.
+            int size = Math.min(m.sizes.get(i), whole.length - pos);
+            Emit.uint(st, f.fragment, layer, fr, rs, pos, size, m.frames.get(i));
+            pos += size;
         }
         Emit.uint(st, f.fragmentCount, layer, fr, rs, 0, 0, m.frames.size());
         Emit.uint(st, f.reassembledLength, layer, fr, rs, 0, whole.length, whole.length);

@@ -35,6 +35,7 @@ public final class SmtpSession {
     /** One reassembled (or being reassembled) message. */
     static final class Message {
         final List<Integer> frames = new ArrayList<>();
+        final List<Integer> sizes = new ArrayList<>();
         final ByteArrayOutputStream data = new ByteArrayOutputStream();
         int endFrame;
         boolean truncated;
