@@ -46,6 +46,9 @@ final class QueryCommand {
             CompileResult result = compiler.compile(text);
             if (!result.ok()) {
                 err.print(DiagnosticRenderer.renderLikeTshark(result.expandedText(), result.error()));
+                for (String hint : result.error().hints()) {
+                    err.println(hint);
+                }
                 err.flush();
                 return ExitCodes.INVALID_FILTER;
             }

@@ -57,7 +57,9 @@ public final class Compilation {
             return new CompileResult(expanded, new CompiledProgram(expanded, tree, program, registry, checker.warnings()),
                     null, warnings);
         } catch (CompileError e) {
-            return new CompileResult(expanded, null, new Diagnostic(e.getMessage(), e.span()), List.of());
+            return new CompileResult(expanded, null,
+                    new Diagnostic(e.getMessage(), e.span(), Hints.forError(e.getMessage(), expanded, e.span(), registry)),
+                    List.of());
         }
     }
 }
