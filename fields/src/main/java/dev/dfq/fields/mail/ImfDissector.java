@@ -108,6 +108,12 @@ final class ImfDissector {
                 break;
             }
             int end = fieldEnd(d, colon + 1, max, last);
+            // A header whose CRLF is the message's last two bytes is cut two bytes short and has
+            // no Content-Type parameters (tshark 4.6.9 on a message without an empty line).
+            boolean cutAtEnd = end == max && end - 2 > colon && d[end - 2] == '\r' && d[end - 1] == '\n';
+            if (cutAtEnd) {
+                end -= 2;
+            }
             int vs = colon + 1;
             while (vs < end && (d[vs] == ' ' || d[vs] == '\t')) {
                 vs++;
@@ -134,7 +140,10 @@ final class ImfDissector {
                                 ts++;
                             }
                             Emit.string(st, f.contentTypeType, layer, item, src, ts, semi - ts);
-                            Emit.string(st, f.contentTypeParams, layer, item, src, semi + 1, vs + vlen - semi - 1);
+                            if (!cutAtEnd) {
+                                Emit.string(st, f.contentTypeParams, layer, item, src, semi + 1,
+                                        vs + vlen - semi - 1);
+                            }
                             ctType = new String(d, ts, semi - ts, StandardCharsets.ISO_8859_1);
                             ctParamOff = semi + 1;
                             ctParamLen = vs + vlen - semi - 1;
@@ -271,7 +280,7 @@ final class ImfDissector {
             };
             if (id == -2) {
                 int u = Emit.string(st, f.sioUnknown, layer, parent, src, ns, e - ns);
-                Emit.none(st, f.unknownParam, layer, u, src, ns, e - ns);
+                Emit.none(st, f.unknownParam, layer, u, src, 0, 0); // an expert item: no range
             } else {
                 Emit.string(st, id, layer, parent, src, eq + 1, e - eq - 1);
             }

@@ -124,7 +124,7 @@ public final class SmtpDissector {
                         default -> {
                             command(ctx, s, src, p, layer, top, started);
                             if (!p.moreFrags()) {
-                                reassembled(ctx, s, layer, top, src, null);
+                                reassembled(ctx, s, layer, top, src, null, p.start());
                             }
                         }
                     }
@@ -323,7 +323,7 @@ public final class SmtpDissector {
         while (o < p.end()) {
             int lineLen = Lines.lineEnd(d, o, p.end(), false, next);
             int nextOff = next[0];
-            Emit.bool(st, f.req, layer, top, src, o, nextOff - o, true);
+            Emit.bool(st, f.req, layer, top, src, p.start(), 0, true); // hidden, at the PDU's start
             String infoText;
             if (frame == s.usernameFrame) {
                 infoText = "User: " + credential(st, f.authUsername, layer, top, src, o, lineLen);
@@ -369,7 +369,7 @@ public final class SmtpDissector {
         byte[] d = st.sourceData(src);
         if (!prefs.decryption()) {
             Emit.string(st, f.authUserPass, layer, top, src, off, len);
-            Emit.none(st, f.base64Decode, layer, top, src, off, len);
+            Emit.none(st, f.base64Decode, layer, top, src, 0, 0); // an expert item: no range
             return;
         }
         byte[] dec = base64(d, off, len);
@@ -431,14 +431,14 @@ public final class SmtpDissector {
         if (len > 0) {
             started[0] = true;
         }
-        reassembled(ctx, s, layer, top, src, p);
+        reassembled(ctx, s, layer, top, src, p, p.start());
     }
 
     /**
      * Ends the message being reassembled in this frame (the PDU before an EOM, a LAST chunk, or a
      * zero-size BDAT LAST command when {@code p} is null) and hands it to IMF.
      */
-    private void reassembled(MailContext ctx, SmtpSession s, int layer, int top, int src, Pdu p) {
+    private void reassembled(MailContext ctx, SmtpSession s, int layer, int top, int src, Pdu p, int treeOff) {
         FieldStore st = ctx.store();
         int frame = ctx.frameNumber();
         Message m;
@@ -470,7 +470,8 @@ public final class SmtpDissector {
         }
         byte[] whole = m.data.toByteArray();
         int rs = st.addSource("Reassembled SMTP (" + whole.length + " bytes)", whole, whole.length);
-        int fr = Emit.none(st, f.fragments, layer, top, rs, 0, whole.length);
+        // The fragment tree sits where the closing PDU starts and spans the message's length.
+        int fr = Emit.none(st, f.fragments, layer, top, src, treeOff, whole.length);
         int pos = 0;
         for (int i = 0; i < m.frames.size(); i++) {
             // Each fragment item covers its own bytes of the reassembled message.
@@ -479,7 +480,7 @@ public final class SmtpDissector {
             pos += size;
         }
         Emit.uint(st, f.fragmentCount, layer, fr, rs, 0, 0, m.frames.size());
-        Emit.uint(st, f.reassembledLength, layer, fr, rs, 0, whole.length, whole.length);
+        Emit.uint(st, f.reassembledLength, layer, fr, rs, 0, 0, whole.length);
         imf.dissect(ctx, rs, 0, whole.length, -1);
     }
 
@@ -488,7 +489,7 @@ public final class SmtpDissector {
     private void response(MailContext ctx, SmtpSession s, int src, int off, int end, int layer, int top) {
         FieldStore st = ctx.store();
         byte[] d = st.sourceData(src);
-        Emit.bool(st, f.rsp, layer, top, src, off, end - off, true);
+        Emit.bool(st, f.rsp, layer, top, src, off, 0, true);
         int[] next = new int[1];
         boolean multiline = false;
         int code = 0;
@@ -511,7 +512,7 @@ public final class SmtpDissector {
                 replyState(ctx, s, c);
             } else {
                 if (c != code) {
-                    Emit.none(st, f.codeUnexpected, layer, item, src, o, 3);
+                    Emit.none(st, f.codeUnexpected, layer, item, src, 0, 0); // an expert item: no range
                 }
                 // A continuation shows its text after the code; a bare code shows itself.
                 ctx.info().append(lineLen > 3 ? Lines.ascii(d, o + 4, Math.max(0, lineLen - 4)) : Lines.ascii(d, o, lineLen));

@@ -6,7 +6,14 @@ final class MailGoldenReport {
 
     public static void main(String[] args) {
         boolean cols = args.length > 0 && args[0].equals("cols");
+        boolean pos = args.length > 0 && args[0].equals("pos");
         for (String c : MailGoldenTest.CAPTURES) {
+            if (pos) {
+                var m = MailPositionsTest.mismatches(c);
+                System.out.println("== " + c + " pos: " + m.size() + " frames differ");
+                m.forEach(System.out::println);
+                continue;
+            }
             if (cols) {
                 var m = MailColumnsTest.mismatches(c);
                 System.out.println("== " + c + " cols: " + m.size() + " frames differ");
