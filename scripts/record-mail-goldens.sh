@@ -7,7 +7,10 @@
 #   NAME.fields-2.tsv    the same with -2 (two-pass)
 #   NAME.fields-dec.tsv  the same with -o smtp.decryption:TRUE
 #   NAME.fields-nodata.tsv  the same with -o smtp.desegment_data:FALSE (corner and lab captures)
+#   NAME.fields-nolines.tsv the same with -o smtp.desegment_lines:FALSE (corner, lab and split captures)
+#   NAME.fields-decodeas.tsv the same with -d tcp.port==2525,smtp (x_* captures)
 #   NAME.cols.tsv        frame.protocols, protocol and info columns (one pass)
+#   NAME.pos.tsv         position and size of every smtp/imf/mime_multipart item (one pass, -T pdml)
 # TSHARK46 names the tshark 4.6.9 binary; default ../shared/tools/tshark46 relative to the repo.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,9 +33,16 @@ for cap in "$caps"/*.pcap; do
   "$tshark" -n -r "$cap" "${args[@]}" > "$out/$name.fields.tsv"
   "$tshark" -n -r "$cap" -2 "${args[@]}" > "$out/$name.fields-2.tsv"
   "$tshark" -n -r "$cap" -o smtp.decryption:TRUE "${args[@]}" > "$out/$name.fields-dec.tsv"
-  case "$name" in s[0-9]*|soc|smtp-lab)
+  case "$name" in s[0-9]*|soc|smtp-lab|x_*)
     "$tshark" -n -r "$cap" -o smtp.desegment_data:FALSE "${args[@]}" > "$out/$name.fields-nodata.tsv";;
   esac
+  case "$name" in s[0-9]*|soc|smtp-lab|x_*|split_*)
+    "$tshark" -n -r "$cap" -o smtp.desegment_lines:FALSE "${args[@]}" > "$out/$name.fields-nolines.tsv";;
+  esac
+  case "$name" in x_*)
+    "$tshark" -n -r "$cap" -d tcp.port==2525,smtp "${args[@]}" > "$out/$name.fields-decodeas.tsv";;
+  esac
+  "$tshark" -n -r "$cap" -T pdml | python3 "$repo/scripts/pdml-positions.py" > "$out/$name.pos.tsv"
   "$tshark" -n -r "$cap" -T fields -E header=y -e frame.number -e frame.protocols \
       -e _ws.col.protocol -e _ws.col.info > "$out/$name.cols.tsv"
 done

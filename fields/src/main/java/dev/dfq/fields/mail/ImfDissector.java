@@ -19,7 +19,7 @@ import java.util.Map;
  * Content-Type only when that header has parameters (a ';'); otherwise it is Message-Text.
  */
 final class ImfDissector {
-    private enum Kind { PLAIN, MAILBOX_LIST, ADDRESS_LIST, MAILBOX, CONTENT_TYPE }
+    private enum Kind { PLAIN, MAILBOX_LIST, ADDRESS_LIST, MAILBOX, CONTENT_TYPE, SIO_LABEL }
 
     private record Header(int id, Kind kind) {}
 
@@ -60,6 +60,7 @@ final class ImfDissector {
         {"x400-recipients", "imf.x400_recipients", "P"},
         {"discarded-x400-ipms-extensions", "imf.discarded_x400_ipms_extensions", "P"},
         {"discarded-x400-mts-extensions", "imf.discarded_x400_mts_extensions", "P"},
+        {"sio-label", "imf.siolabel", "SIO"},
     };
 
     private final MailFields f;
@@ -74,6 +75,7 @@ final class ImfDissector {
                 case "AL" -> Kind.ADDRESS_LIST;
                 case "MB" -> Kind.MAILBOX;
                 case "CT" -> Kind.CONTENT_TYPE;
+                case "SIO" -> Kind.SIO_LABEL;
                 default -> Kind.PLAIN;
             };
             headers.put(row[0], new Header(f.id(row[1]), k));
@@ -92,8 +94,8 @@ final class ImfDissector {
             st.setValue(top, max, null);
         }
         String pc = ctx.protocolColumn();
-        ctx.setProtocolColumn(pc == null ? "IMF" : pc.endsWith("/IMF") ? pc : pc + "/IMF");
-        ctx.info().setLength(0);
+        ctx.setProtocolColumn(pc == null ? "IMF" : pc + "/IMF");
+        ctx.clearInfo();
         int start = off;
         boolean[] last = {false};
         String ctType = null;
@@ -106,6 +108,12 @@ final class ImfDissector {
                 break;
             }
             int end = fieldEnd(d, colon + 1, max, last);
+            // A header whose CRLF is the message's last two bytes is cut two bytes short and has
+            // no Content-Type parameters (tshark 4.6.9 on a message without an empty line).
+            boolean cutAtEnd = end == max && end - 2 > colon && d[end - 2] == '\r' && d[end - 1] == '\n';
+            if (cutAtEnd) {
+                end -= 2;
+            }
             int vs = colon + 1;
             while (vs < end && (d[vs] == ' ' || d[vs] == '\t')) {
                 vs++;
@@ -123,6 +131,7 @@ final class ImfDissector {
                     case MAILBOX_LIST -> list(st, layer, item, src, d, vs, end, false);
                     case ADDRESS_LIST -> list(st, layer, item, src, d, vs, end, true);
                     case MAILBOX -> mailbox(st, layer, item, src, d, vs, end);
+                    case SIO_LABEL -> sioLabel(st, layer, item, src, d, vs, vs + vlen);
                     case CONTENT_TYPE -> {
                         int semi = Lines.indexOf(d, vs, vs + vlen, (byte) ';');
                         if (semi >= 0) {
@@ -131,7 +140,10 @@ final class ImfDissector {
                                 ts++;
                             }
                             Emit.string(st, f.contentTypeType, layer, item, src, ts, semi - ts);
-                            Emit.string(st, f.contentTypeParams, layer, item, src, semi + 1, vs + vlen - semi - 1);
+                            if (!cutAtEnd) {
+                                Emit.string(st, f.contentTypeParams, layer, item, src, semi + 1,
+                                        vs + vlen - semi - 1);
+                            }
                             ctType = new String(d, ts, semi - ts, StandardCharsets.ISO_8859_1);
                             ctParamOff = semi + 1;
                             ctParamLen = vs + vlen - semi - 1;
@@ -154,6 +166,9 @@ final class ImfDissector {
         } else if (start + 2 <= max && d[start] == '\r' && d[start + 1] == '\n') {
             start += 2;
         }
+        // The header summary survives a nested message's clear (tshark keeps the outer From and
+        // Subject but loses part types noted before an inner message/rfc822).
+        ctx.fenceInfo();
         body(ctx, src, d, start, max, layer, top, ctType, ctParamOff, ctParamLen, cte);
     }
 
@@ -240,6 +255,42 @@ final class ImfDissector {
         return max;
     }
 
+    /**
+     * SIO-Label parameters (name=value; ...): marking, fgcolor, bgcolor, type and label become
+     * fields with the raw value (quotes kept); any other parameter is "unknown" as a whole.
+     */
+    private void sioLabel(FieldStore st, int layer, int parent, int src, byte[] d, int from, int end) {
+        int s = from;
+        while (s < end) {
+            int semi = Lines.indexOf(d, s, end, (byte) ';');
+            int e = semi < 0 ? end : semi;
+            int ns = s;
+            while (ns < e && (d[ns] == ' ' || d[ns] == '\t')) {
+                ns++;
+            }
+            int eq = Lines.indexOf(d, ns, e, (byte) '=');
+            String name = eq < 0 ? "" : new String(d, ns, eq - ns, StandardCharsets.ISO_8859_1);
+            int id = switch (name) {
+                case "marking" -> f.sioMarking;
+                case "fgcolor" -> f.sioFgcolor;
+                case "bgcolor" -> f.sioBgcolor;
+                case "type" -> f.sioType;
+                case "label" -> f.sioLabel;
+                default -> -2;
+            };
+            if (id == -2) {
+                int u = Emit.string(st, f.sioUnknown, layer, parent, src, ns, e - ns);
+                Emit.none(st, f.unknownParam, layer, u, src, 0, 0); // an expert item: no range
+            } else {
+                Emit.string(st, id, layer, parent, src, eq + 1, e - eq - 1);
+            }
+            if (semi < 0) {
+                break;
+            }
+            s = semi + 1;
+        }
+    }
+
     /** A mailbox or address list over [from, end): split on every comma. */
     private void list(FieldStore st, int layer, int parent, int src, byte[] d, int from, int end, boolean address) {
         int itemId = address ? f.addressListItem : f.mailboxListItem;
@@ -250,8 +301,16 @@ final class ImfDissector {
             int item = Emit.string(st, itemId, layer, parent, src, s, e - s);
             int colon = address ? Lines.indexOf(d, s, e, (byte) ':') : -1;
             if (colon >= 0) {
-                Emit.string(st, f.displayName, layer, item, src, s, colon - s);
-                mailbox(st, layer, item, src, d, colon + 1, e);
+                // A group (RFC 5322 3.4): the name stops one byte short of the colon, as for '<'; its
+                // members run to the ';'.
+                if (colon - 1 > s) {
+                    Emit.string(st, f.displayName, layer, item, src, s, colon - 1 - s);
+                }
+                int semi = Lines.indexOf(d, colon + 1, e, (byte) ';');
+                int gEnd = semi < 0 ? e : semi;
+                if (gEnd > colon + 1) {
+                    mailbox(st, layer, item, src, d, colon + 1, gEnd);
+                }
             } else {
                 mailbox(st, layer, item, src, d, s, e);
             }

@@ -19,6 +19,7 @@ public final class MailContext {
     private final List<String> protocols = new ArrayList<>();
     private final StringBuilder info = new StringBuilder();
     private String protocolColumn;
+    private int infoFence;
     private final int[] layerCount = new int[16];
 
     /** Protocols whose layer numbers the mail dissectors count (index into {@link #layerCount}). */
@@ -74,6 +75,16 @@ public final class MailContext {
             n--;
         }
         return new String(b, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** col_clear(COL_INFO): drops the Info text after the fence. */
+    void clearInfo() {
+        info.setLength(Math.min(infoFence, info.length()));
+    }
+
+    /** col_set_fence(COL_INFO): what is there now survives later clears. */
+    void fenceInfo() {
+        infoFence = info.length();
     }
 
     /** Protocol column ("SMTP", "SMTP/IMF"), or null when no mail dissector claimed the frame. */

@@ -16,7 +16,8 @@ final class MailFields {
             reassembledIn, reassembledLength, base64Decode, codeUnexpected;
     // imf
     final int imf, extension, extensionType, extensionValue, displayName, address, addressListItem,
-            mailboxListItem, messageText, contentTypeType, contentTypeParams;
+            mailboxListItem, messageText, contentTypeType, contentTypeParams, sioMarking, sioFgcolor, sioBgcolor,
+            sioType, sioLabel, sioUnknown, unknownParam;
     // mime_multipart
     final int multipart, mpType, mpPart, mpFirstBoundary, mpPreamble, mpBoundary, mpLastBoundary, mpTrailer,
             mpNoRequired;
@@ -58,6 +59,13 @@ final class MailFields {
         messageText = id("imf.message_text");
         contentTypeType = id("imf.content.type.type");
         contentTypeParams = id("imf.content.type.parameters");
+        sioMarking = id("imf.siolabel.marking");
+        sioFgcolor = id("imf.siolabel.fgcolor");
+        sioBgcolor = id("imf.siolabel.bgcolor");
+        sioType = id("imf.siolabel.type");
+        sioLabel = id("imf.siolabel.label");
+        sioUnknown = id("imf.siolabel.unknown");
+        unknownParam = id("imf.unknown_param");
         multipart = id("mime_multipart");
         mpType = id("mime_multipart.type");
         mpPart = id("mime_multipart.part");

@@ -60,14 +60,14 @@ final class MultipartDissector {
         if (top >= 0 && max < st.sourceLength(src)) {
             st.setValue(top, max, null);
         }
+        byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
+        Emit.stringValue(st, f.mpType, layer, top, src, off, 0, typeBytes);
         String boundary = boundary(params);
         if (boundary == null) {
-            Emit.none(st, f.mpNoRequired, layer, top, src, off, 0);
+            // tshark reports the missing boundary as an expert note without a filterable item.
             TextLines.data(ctx, f, src, off, len, top);
             return;
         }
-        byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
-        Emit.stringValue(st, f.mpType, layer, top, src, off, 0, typeBytes);
         byte[] dash = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int first = firstBoundary(d, off, max, dash);
         if (first < 0) {
@@ -114,7 +114,7 @@ final class MultipartDissector {
 
     private void part(MailContext ctx, int src, byte[] d, int start, int end, int layer, int top) {
         FieldStore st = ctx.store();
-        int item = Emit.stringValue(st, f.mpPart, layer, top, src, start, 0, new byte[0]);
+        int item = Emit.stringValue(st, f.mpPart, layer, top, src, start, end - start, new byte[0]);
         String ctype = null;
         int o = start;
         boolean[] last = {false};
@@ -134,7 +134,9 @@ final class MultipartDissector {
             String abbrev = HEADERS.get(name);
             if (abbrev != null) {
                 byte[] v = value.getBytes(StandardCharsets.ISO_8859_1);
-                Emit.stringValue(st, f.id(abbrev), layer, item, src, o, lineEnd - o, v);
+                // The last header's item also covers the empty line that ends the headers.
+                int hlen = lineEnd - o + (last[0] && Lines.startsWith(d, lineEnd, end, "\r\n") ? 2 : 0);
+                Emit.stringValue(st, f.id(abbrev), layer, item, src, o, hlen, v);
                 if (abbrev.endsWith("content-type")) {
                     ctype = value;
                 }

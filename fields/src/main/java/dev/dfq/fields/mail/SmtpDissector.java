@@ -36,8 +36,20 @@ public final class SmtpDissector {
     private final SmtpPrefs prefs;
     private final ImfDissector imf;
     private long internalErrors;
+    private final boolean twoPass;
 
+    /** A dissector for one pass over the capture: nothing is kept for a second visit. */
     public SmtpDissector(FieldRegistry registry, SmtpPrefs prefs) {
+        this(registry, prefs, false);
+    }
+
+    /**
+     * @param twoPass keep what a second pass needs (each request frame's PDUs, reassembled messages,
+     *     which frame each fragment was reassembled in), as tshark -2 does; a single pass keeps only
+     *     the message being reassembled
+     */
+    public SmtpDissector(FieldRegistry registry, SmtpPrefs prefs, boolean twoPass) {
+        this.twoPass = twoPass;
         this.f = new MailFields(registry);
         this.prefs = prefs;
         this.imf = new ImfDissector(f);
@@ -74,12 +86,17 @@ public final class SmtpDissector {
         if (len <= 0) {
             return 0;
         }
-        if (prefs.desegmentLines() && canDesegment && Lines.lineEnd(d, off, end, true, next) < 0) {
+        boolean desegment = prefs.desegmentLines() && canDesegment;
+        if (desegment && Lines.lineEnd(d, off, end, true, next) < 0) {
             return NEED_ONE_MORE_SEGMENT;
         }
         try {
+            List<Pdu> fresh = null;
             if (request && ctx.firstPass() && !s.pdus.containsKey(ctx.frameNumber())) {
-                s.pdus.put(ctx.frameNumber(), classify(s, ctx.frameNumber(), d, off, end));
+                fresh = classify(s, ctx.frameNumber(), d, off, end, desegment);
+                if (twoPass) {
+                    s.pdus.put(ctx.frameNumber(), fresh);
+                }
             }
             int layer = ctx.enter(MailContext.P_SMTP, "smtp");
             int top = Emit.raw(st, f.smtp, layer, -1, src, off, len);
@@ -87,11 +104,11 @@ public final class SmtpDissector {
                 st.setValue(top, end, null);
             }
             ctx.setProtocolColumn("SMTP");
-            ctx.info().setLength(0);
+            ctx.clearInfo();
             if (request) {
-                List<Pdu> list = s.pdus.get(ctx.frameNumber());
+                List<Pdu> list = fresh != null ? fresh : s.pdus.get(ctx.frameNumber());
                 if (list == null) {
-                    list = classify(s, ctx.frameNumber(), d, off, end);
+                    list = classify(s, ctx.frameNumber(), d, off, end, desegment);
                 }
                 boolean[] started = {false};
                 for (Pdu p : list) {
@@ -104,7 +121,12 @@ public final class SmtpDissector {
                             ctx.info().append(started[0] ? " | ." : "C: .");
                             started[0] = true;
                         }
-                        default -> command(ctx, s, src, p, layer, top, started);
+                        default -> {
+                            command(ctx, s, src, p, layer, top, started);
+                            if (!p.moreFrags()) {
+                                reassembled(ctx, s, layer, top, src, null, p.start());
+                            }
+                        }
                     }
                 }
             } else {
@@ -123,7 +145,7 @@ public final class SmtpDissector {
 
     // ---------------------------------------------------------------- request classification
 
-    private List<Pdu> classify(SmtpSession s, int frame, byte[] d, int off, int end) {
+    private List<Pdu> classify(SmtpSession s, int frame, byte[] d, int off, int end, boolean desegment) {
         List<Pdu> out = new ArrayList<>(2);
         int[] next = new int[1];
         int cur = off;
@@ -132,7 +154,9 @@ public final class SmtpDissector {
         while (o < end) {
             if (s.state == State.READING_DATA && s.bdat) {
                 if (o > cur) {
-                    out.add(new Pdu(type, cur, o, true));
+                    boolean close = type == SmtpSession.CMD && s.closeInCommand;
+                    s.closeInCommand = false;
+                    out.add(new Pdu(type, cur, o, !close));
                 }
                 long want = s.msgTotLen - s.msgReadLen;
                 int chunk = (int) Math.min(end - o, Math.max(0, want));
@@ -158,9 +182,10 @@ public final class SmtpDissector {
             }
             int lineLen = Lines.lineEnd(d, o, end, false, next);
             int nextOff = next[0];
-            if (nextOff == end && lineLen == end - o - 1 && d[end - 1] == '\r') {
-                // Classification counts a CR that ends the segment as part of the line (tshark:
-                // "DATA\r" then "\n" is no DATA command), while display stops before it.
+            if (desegment && nextOff == end && lineLen == end - o - 1 && d[end - 1] == '\r') {
+                // With desegmentation, a later line whose CR ends the segment has no line end yet
+                // and runs to the end, CR included (tshark: "DATA\r" then "\n" is no DATA command);
+                // display stops before the CR either way.
                 lineLen++;
             }
             if (s.state == State.READING_DATA) {
@@ -181,8 +206,10 @@ public final class SmtpDissector {
             o = nextOff;
         }
         if (end > cur) {
-            out.add(new Pdu(type, cur, end, true));
+            boolean close = type == SmtpSession.CMD && s.closeInCommand;
+            out.add(new Pdu(type, cur, end, !close));
         }
+        s.closeInCommand = false;
         return out;
     }
 
@@ -217,6 +244,13 @@ public final class SmtpDissector {
                     s.msgLast = true;
                 }
                 s.dataSeen = true;
+                if (n == 0 && s.msgLast) {
+                    // A zero-size LAST chunk ends the message in this command PDU.
+                    s.closeInCommand = true;
+                    s.msgLast = false;
+                    s.msgTotLen = 0;
+                    s.msgReadLen = 0;
+                }
             } else if (Lines.startsWithIgnoreCase(d, o, o + lineLen, "AUTH LOGIN")) {
                 s.auth = lineLen <= 11 ? Auth.START : Auth.USERNAME_RSP;
                 if (lineLen > 11) {
@@ -231,8 +265,6 @@ public final class SmtpDissector {
                 s.state = State.READING_CMDS;
             } else if (Lines.startsWithIgnoreCase(d, o, o + lineLen, "AUTH NTLM")) {
                 s.auth = Auth.NTLM_REQ;
-                s.state = State.READING_CMDS;
-            } else if (Lines.startsWithIgnoreCase(d, o, o + lineLen, "AUTH")) {
                 s.state = State.READING_CMDS;
             } else if (Lines.startsWithIgnoreCase(d, o, o + lineLen, "STARTTLS")) {
                 s.state = State.AWAITING_STARTTLS_RESPONSE;
@@ -291,7 +323,7 @@ public final class SmtpDissector {
         while (o < p.end()) {
             int lineLen = Lines.lineEnd(d, o, p.end(), false, next);
             int nextOff = next[0];
-            Emit.bool(st, f.req, layer, top, src, o, nextOff - o, true);
+            Emit.bool(st, f.req, layer, top, src, p.start(), 0, true); // hidden, at the PDU's start
             String infoText;
             if (frame == s.usernameFrame) {
                 infoText = "User: " + credential(st, f.authUsername, layer, top, src, o, lineLen);
@@ -306,12 +338,13 @@ public final class SmtpDissector {
                 if (lineLen > 5) {
                     Emit.string(st, f.reqParameter, layer, top, src, o + 5, lineLen - 5);
                 }
+                infoText = Lines.ascii(d, o, lineLen);
                 if (frame == s.usernameCmdFrame && lineLen > 11) {
-                    credential(st, f.authUsername, layer, top, src, o + 11, lineLen - 11);
+                    infoText = Lines.ascii(d, o, 11) + "User: "
+                            + credential(st, f.authUsername, layer, top, src, o + 11, lineLen - 11);
                 } else if (frame == s.userPassCmdFrame && lineLen > 11) {
                     plainCredentials(st, layer, top, src, o + 11, lineLen - 11);
                 }
-                infoText = Lines.ascii(d, o, lineLen);
             }
             ctx.info().append(started[0] ? " | " : "C: ").append(infoText);
             started[0] = true;
@@ -336,7 +369,7 @@ public final class SmtpDissector {
         byte[] d = st.sourceData(src);
         if (!prefs.decryption()) {
             Emit.string(st, f.authUserPass, layer, top, src, off, len);
-            Emit.none(st, f.base64Decode, layer, top, src, off, len);
+            Emit.none(st, f.base64Decode, layer, top, src, 0, 0); // an expert item: no range
             return;
         }
         byte[] dec = base64(d, off, len);
@@ -367,30 +400,19 @@ public final class SmtpDissector {
             started[0] = true;
             return;
         }
-        Message m = null;
         if (ctx.firstPass()) {
             if (s.open == null) {
                 s.open = new Message();
             }
-            m = s.open;
+            Message m = s.open;
             m.frames.add(frame);
             if (m.data.size() + (long) len <= SmtpSession.MAX_MESSAGE) {
                 m.data.write(d, p.start(), len);
+                m.sizes.add(len);
             } else {
                 m.truncated = true;
+                m.sizes.add(0);
             }
-            if (!p.moreFrags()) {
-                m.endFrame = frame;
-                s.open = null;
-                s.completedIn.put(frame, m);
-                for (int fr : m.frames) {
-                    if (fr != frame) {
-                        s.reassembledIn.put(fr, frame);
-                    }
-                }
-            }
-        } else if (!p.moreFrags()) {
-            m = s.completedIn.get(frame);
         }
         if (p.moreFrags()) {
             ctx.info().append(started[0] ? " | " : "C: ").append("DATA fragment, ").append(len)
@@ -409,23 +431,56 @@ public final class SmtpDissector {
         if (len > 0) {
             started[0] = true;
         }
-        if (m == null) {
-            return;
+        reassembled(ctx, s, layer, top, src, p, p.start());
+    }
+
+    /**
+     * Ends the message being reassembled in this frame (the PDU before an EOM, a LAST chunk, or a
+     * zero-size BDAT LAST command when {@code p} is null) and hands it to IMF.
+     */
+    private void reassembled(MailContext ctx, SmtpSession s, int layer, int top, int src, Pdu p, int treeOff) {
+        FieldStore st = ctx.store();
+        int frame = ctx.frameNumber();
+        Message m;
+        if (ctx.firstPass()) {
+            m = s.open;
+            if (m == null) {
+                return;
+            }
+            m.endFrame = frame;
+            s.open = null;
+            if (twoPass) {
+                s.completedIn.put(frame, m);
+                for (int fr : m.frames) {
+                    if (fr != frame) {
+                        s.reassembledIn.merge(fr, frame, (a, b) -> a);
+                    }
+                }
+            }
+        } else {
+            m = s.completedIn.get(frame);
+            if (m == null) {
+                return;
+            }
         }
-        if (m.frames.size() == 1) {
+        if (m.frames.size() == 1 && p != null && m.frames.get(0) == frame) {
             // The whole message is in this one PDU: no fragment tree, IMF on the packet's own bytes.
-            imf.dissect(ctx, src, p.start(), len, -1);
+            imf.dissect(ctx, src, p.start(), p.end() - p.start(), -1);
             return;
         }
         byte[] whole = m.data.toByteArray();
         int rs = st.addSource("Reassembled SMTP (" + whole.length + " bytes)", whole, whole.length);
-        int fr = Emit.none(st, f.fragments, layer, top, rs, 0, whole.length);
+        // The fragment tree sits where the closing PDU starts and spans the message's length.
+        int fr = Emit.none(st, f.fragments, layer, top, src, treeOff, whole.length);
         int pos = 0;
-        for (int fn : m.frames) {
-            Emit.uint(st, f.fragment, layer, fr, rs, 0, 0, fn);
+        for (int i = 0; i < m.frames.size(); i++) {
+            // Each fragment item covers its own bytes of the reassembled message.
+            int size = Math.min(m.sizes.get(i), whole.length - pos);
+            Emit.uint(st, f.fragment, layer, fr, rs, pos, size, m.frames.get(i));
+            pos += size;
         }
         Emit.uint(st, f.fragmentCount, layer, fr, rs, 0, 0, m.frames.size());
-        Emit.uint(st, f.reassembledLength, layer, fr, rs, 0, whole.length, whole.length);
+        Emit.uint(st, f.reassembledLength, layer, fr, rs, 0, 0, whole.length);
         imf.dissect(ctx, rs, 0, whole.length, -1);
     }
 
@@ -434,7 +489,7 @@ public final class SmtpDissector {
     private void response(MailContext ctx, SmtpSession s, int src, int off, int end, int layer, int top) {
         FieldStore st = ctx.store();
         byte[] d = st.sourceData(src);
-        Emit.bool(st, f.rsp, layer, top, src, off, end - off, true);
+        Emit.bool(st, f.rsp, layer, top, src, off, 0, true);
         int[] next = new int[1];
         boolean multiline = false;
         int code = 0;
@@ -457,7 +512,7 @@ public final class SmtpDissector {
                 replyState(ctx, s, c);
             } else {
                 if (c != code) {
-                    Emit.none(st, f.codeUnexpected, layer, item, src, o, 3);
+                    Emit.none(st, f.codeUnexpected, layer, item, src, 0, 0); // an expert item: no range
                 }
                 // A continuation shows its text after the code; a bare code shows itself.
                 ctx.info().append(lineLen > 3 ? Lines.ascii(d, o + 4, Math.max(0, lineLen - 4)) : Lines.ascii(d, o, lineLen));

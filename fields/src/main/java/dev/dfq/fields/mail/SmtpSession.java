@@ -11,8 +11,9 @@ import java.util.Map;
  * kept with p_add_proto_data). Request frames are classified once, on their first visit; responses
  * re-run their state updates on every pass, as in Wireshark.
  *
- * <p>Bounded: a message being reassembled keeps at most {@link #MAX_MESSAGE} bytes; the per-frame
- * records are what a second pass needs and are released with the session when the stream ends.
+ * <p>Bounded: a message being reassembled keeps at most {@link #MAX_MESSAGE} bytes. In a single
+ * pass nothing else outlives its frame; for two passes the per-frame records and reassembled
+ * messages are kept (as tshark -2 keeps them) and released with the session.
  */
 public final class SmtpSession {
     static final int MAX_MESSAGE = 64 << 20;
@@ -34,6 +35,7 @@ public final class SmtpSession {
     /** One reassembled (or being reassembled) message. */
     static final class Message {
         final List<Integer> frames = new ArrayList<>();
+        final List<Integer> sizes = new ArrayList<>();
         final ByteArrayOutputStream data = new ByteArrayOutputStream();
         int endFrame;
         boolean truncated;
@@ -47,6 +49,8 @@ public final class SmtpSession {
     long msgReadLen;
     long msgTotLen;
     boolean msgLast;
+    /** Set while classifying a frame whose BDAT 0 LAST ends the message in a command PDU. */
+    boolean closeInCommand;
     int usernameFrame;
     int passwordFrame;
     int usernameCmdFrame;

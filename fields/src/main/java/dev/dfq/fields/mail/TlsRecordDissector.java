@@ -86,6 +86,7 @@ public final class TlsRecordDissector {
             }
             if (end - s < 5) {
                 dir.pending = java.util.Arrays.copyOfRange(d, s, end);
+                waiting(ctx, top, dsrc, s, end);
                 return true;
             }
             int ver = ((d[s + 1] & 0xff) << 8) | (d[s + 2] & 0xff);
@@ -94,6 +95,7 @@ public final class TlsRecordDissector {
                 if (5 + rlen <= MAX_RECORD) {
                     dir.pending = java.util.Arrays.copyOfRange(d, s, end);
                 }
+                waiting(ctx, top, dsrc, s, end);
                 return true;
             }
             dir.seenRecord = true;
@@ -117,6 +119,20 @@ public final class TlsRecordDissector {
             s += 5 + rlen;
         }
         return true;
+    }
+
+    /**
+     * A frame whose only bytes start a record that needs more data: in its first pass tshark 4.6.9
+     * keeps a "tls" item (so {@code tls} matches) but leaves it out of frame.protocols, shows
+     * Protocol "SSL" and an empty Info; with -2 there is nothing.
+     */
+    private void waiting(MailContext ctx, int top, int src, int s, int end) {
+        if (top >= 0 || !ctx.firstPass() || tls < 0) {
+            return;
+        }
+        ctx.store().add(tls, 1, -1, src, s, end - s, 0, null);
+        ctx.setProtocolColumn("SSL");
+        ctx.clearInfo();
     }
 
     /** ServerHello (RFC 8446 4.1.3) with supported_versions selecting 0x0304. */

@@ -37,7 +37,8 @@ class MailFuzzTest {
             }
             for (boolean dec : new boolean[] {false, true}) {
                 for (boolean data : new boolean[] {true, false}) {
-                    MailHarness h = new MailHarness(reg, new SmtpPrefs(SmtpPrefs.defaults().ports(), true, data, dec));
+                    MailHarness h = new MailHarness(reg, new SmtpPrefs(SmtpPrefs.defaults().ports(), true, data, dec),
+                            true);
                     h.pass(mutated, true, (n, r) -> { });
                     h.pass(mutated, false, (n, r) -> { });
                     assertThat(h.smtp().internalErrors()).as(c + " seed " + seed).isZero();

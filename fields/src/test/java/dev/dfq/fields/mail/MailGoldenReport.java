@@ -6,14 +6,22 @@ final class MailGoldenReport {
 
     public static void main(String[] args) {
         boolean cols = args.length > 0 && args[0].equals("cols");
+        boolean pos = args.length > 0 && args[0].equals("pos");
         for (String c : MailGoldenTest.CAPTURES) {
+            if (pos) {
+                var m = MailPositionsTest.mismatches(c);
+                System.out.println("== " + c + " pos: " + m.size() + " frames differ");
+                m.forEach(System.out::println);
+                continue;
+            }
             if (cols) {
                 var m = MailColumnsTest.mismatches(c);
                 System.out.println("== " + c + " cols: " + m.size() + " frames differ");
                 m.forEach(System.out::println);
                 continue;
             }
-            for (String mode : new String[] {"fields", "fields-2", "fields-dec", "fields-nodata"}) {
+            for (String mode : new String[] {"fields", "fields-2", "fields-dec", "fields-nodata", "fields-nolines",
+                "fields-decodeas"}) {
                 if (MailGoldenTest.lines(MailGoldenTest.GOLD + c + "." + mode + ".tsv").isEmpty()) {
                     continue;
                 }

@@ -33,7 +33,8 @@ class MailGoldenTest {
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (String c : CAPTURES) {
-            for (String mode : List.of("fields", "fields-2", "fields-dec", "fields-nodata")) {
+            for (String mode : List.of("fields", "fields-2", "fields-dec", "fields-nodata", "fields-nolines",
+                "fields-decodeas")) {
                 if (!lines(GOLD + c + "." + mode + ".tsv").isEmpty()) {
                     out.add(Arguments.of(c, mode));
                 }
@@ -67,9 +68,13 @@ class MailGoldenTest {
             ids[i] = reg.byName(header.get(i)).map(FieldDef::id).orElse(-1);
         }
         SmtpPrefs d = SmtpPrefs.defaults();
-        SmtpPrefs prefs = new SmtpPrefs(d.ports(), d.desegmentLines(), !mode.equals("fields-nodata"),
+        java.util.Set<Integer> ports = new java.util.HashSet<>(d.ports());
+        if (mode.equals("fields-decodeas")) {
+            ports.add(2525);
+        }
+        SmtpPrefs prefs = new SmtpPrefs(ports, !mode.equals("fields-nolines"), !mode.equals("fields-nodata"),
                 mode.equals("fields-dec"));
-        MailHarness h = new MailHarness(reg, prefs);
+        MailHarness h = new MailHarness(reg, prefs, mode.equals("fields-2"));
         List<TestPcap.Segment> frames;
         try (InputStream in = MailGoldenTest.class.getResourceAsStream(CAPS + capture + ".pcap")) {
             frames = TestPcap.read(in);

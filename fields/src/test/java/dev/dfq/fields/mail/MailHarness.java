@@ -26,8 +26,12 @@ final class MailHarness {
     private final Map<String, TlsRecordDissector.Direction> tlsDirs = new HashMap<>();
 
     MailHarness(FieldRegistry registry, SmtpPrefs prefs) {
+        this(registry, prefs, false);
+    }
+
+    MailHarness(FieldRegistry registry, SmtpPrefs prefs, boolean twoPass) {
         this.registry = registry;
-        this.smtp = new SmtpDissector(registry, prefs);
+        this.smtp = new SmtpDissector(registry, prefs, twoPass);
         this.tls = new TlsRecordDissector(registry);
     }
 
