@@ -88,17 +88,18 @@ public final class AstPrinter {
         return q == Node.Quantifier.NONE ? "" : q + " ";
     }
 
-    private static String ranges(java.util.List<Node.RangeNode> ranges) {
+    /** Wireshark's drange text, as dftest prints it: [0:2], [-1:1], [1:], [1-2], [1:1,2:3]. */
+    public static String ranges(java.util.List<Node.RangeNode> ranges) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < ranges.size(); i++) {
             Node.RangeNode r = ranges.get(i);
             if (i > 0) {
-            sb.append(',');
+                sb.append(',');
             }
             switch (r.kind()) {
-            case START_LENGTH, SINGLE -> sb.append(r.start()).append(':').append(r.lengthOrEnd());
-            case START_END -> sb.append(r.start()).append('-').append(r.lengthOrEnd());
-            case TO_END -> sb.append(r.start()).append(':');
+                case START_LENGTH, SINGLE -> sb.append(r.start()).append(':').append(r.lengthOrEnd());
+                case START_END -> sb.append(r.start()).append('-').append(r.lengthOrEnd());
+                case TO_END -> sb.append(r.start()).append(':');
             }
         }
         return sb.append(']').toString();

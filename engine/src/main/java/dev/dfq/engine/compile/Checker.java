@@ -79,16 +79,9 @@ final class Checker {
         if (n instanceof Node.Identifier id) {
             FieldDef d = lookup(id.text());
             if (d == null || id.kind() == Node.WordKind.LITERAL) {
-                if (id.kind() == Node.WordKind.IDENTIFIER) {
-                    throw new CompileError("\"" + id.text() + "\" is not a valid protocol or protocol field.", id.span());
-                }
-                throw new CompileError(id.text() + " is neither a field nor a protocol name.", id.span());
+                throw notAField(id);
             }
-            readsFrame = true;
-            if (registry.isAlias(id.text())) {
-                deprecated.add("Deprecated token \"" + id.text() + "\"");
-            }
-            return new Typed.Exists(read(d, null, false, false), id.span());
+            return new Typed.Exists(read(fieldWord(id, d), null, false, false), id.span());
         }
         if (n instanceof Node.Field f && !f.raw()) {
             FieldDef d = requireField(f);
@@ -299,16 +292,9 @@ final class Checker {
                 if (other != null) {
                     return literal(n, other, false);
                 }
-                if (id.kind() == Node.WordKind.IDENTIFIER) {
-                    throw new CompileError("\"" + id.text() + "\" is not a valid protocol or protocol field.", id.span());
-                }
-                throw new CompileError(id.text() + " is neither a field nor a protocol name.", id.span());
+                throw notAField(id);
             }
-            readsFrame = true;
-            if (registry.isAlias(id.text())) {
-                deprecated.add("Deprecated token \"" + id.text() + "\"");
-            }
-            return new Typed.Field(read(d, null, false, false), id.span());
+            return new Typed.Field(read(fieldWord(id, d), null, false, false), id.span());
         }
         if (n instanceof Node.Field f) {
             FieldDef d = requireField(f);
@@ -448,6 +434,23 @@ final class Checker {
 
     // ---- names ------------------------------------------------------------------------------
 
+    /** Wireshark's two messages for a word that names no field: identifiers and other words differ. */
+    private static CompileError notAField(Node.Identifier id) {
+        if (id.kind() == Node.WordKind.IDENTIFIER) {
+            return new CompileError("\"" + id.text() + "\" is not a valid protocol or protocol field.", id.span());
+        }
+        return new CompileError(id.text() + " is neither a field nor a protocol name.", id.span());
+    }
+
+    /** A word used as a field: the frame is read; a deprecated alias is noted as dftest does. */
+    private FieldDef fieldWord(Node.Identifier id, FieldDef d) {
+        readsFrame = true;
+        if (registry.isAlias(id.text())) {
+            deprecated.add("Deprecated token \"" + id.text() + "\"");
+        }
+        return d;
+    }
+
     FieldDef lookup(String name) {
         return registry.resolve(name).orElse(null);
     }
@@ -492,18 +495,6 @@ final class Checker {
 
     /** Wireshark's drange text: [0:2], [-1:1], [1:], [1-2], [1:1,2:3]. */
     static String rangeText(List<RangeNode> ranges) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < ranges.size(); i++) {
-            RangeNode r = ranges.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            switch (r.kind()) {
-                case START_LENGTH, SINGLE -> sb.append(r.start()).append(':').append(r.lengthOrEnd());
-                case START_END -> sb.append(r.start()).append('-').append(r.lengthOrEnd());
-                case TO_END -> sb.append(r.start()).append(':');
-            }
-        }
-        return sb.append(']').toString();
+        return dev.dfq.grammar.AstPrinter.ranges(ranges);
     }
 }
