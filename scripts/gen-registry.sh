@@ -9,4 +9,4 @@ ref=${1:-$repo/../shared/reference}
 cd "$repo"
 mvn -q -B -o -pl fields test-compile
 java -Xmx2g -cp fields/target/test-classes:fields/target/classes dev.dfq.fields.RegistryGenerator \
-    "$ref" fields/src/main/resources/dev/dfq/fields
+    "$ref" fields/src/main/resources/dev/dfq/fields scripts/registry

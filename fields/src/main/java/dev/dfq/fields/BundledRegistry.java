@@ -38,7 +38,7 @@ final class BundledRegistry {
         Columns columns = new Columns(resource(RegistryFormat.FIELDS));
         ValueStore values = new ValueStore();
         FieldRegistry registry = new FieldRegistry(columns, loadAliases(), values::lookup);
-        values.registry = columns;
+        registry.valueStore = values;
         lastLoadNanos = System.nanoTime() - t0;
         return registry;
     }
@@ -232,6 +232,17 @@ final class BundledRegistry {
             return s;
         }
 
+        @Override
+        public NameBlob nameBlob() {
+            return new NameBlob(abbrevBytes, abbrevStart);
+        }
+
+        @Override
+        public String displayName(int id) {
+            FieldDef d = defs.get(id);
+            return d != null ? d.name() : names().name(id);
+        }
+
         /** Length of an abbreviation in bytes (= chars: they are ASCII). */
         int abbrevLength(int id) {
             return abbrevStart[id + 1] - abbrevStart[id];
@@ -308,7 +319,6 @@ final class BundledRegistry {
 
     /** Value strings: an index read on first use and deflated chunks inflated on demand. */
     static final class ValueStore {
-        volatile Columns registry;
         private volatile Index index;
 
         private static final class Index {

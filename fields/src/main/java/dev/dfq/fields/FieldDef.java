@@ -22,7 +22,12 @@ public record FieldDef(int id, String abbrev, String name, FieldType type, Strin
         Objects.requireNonNull(base, "base is null");
     }
 
+    /**
+     * True for a protocol: an entry that is its own parent. Its type is {@link FieldType#FT_PROTOCOL},
+     * except for the protocols Wireshark registers "in name only" (919 in 4.6.9, e.g. {@code btgatt.uuid0x1800},
+     * {@code amqp.version.v1_0}), which filters see as {@link FieldType#FT_BYTES}.
+     */
     public boolean isProtocol() {
-        return type == FieldType.FT_PROTOCOL && parentId == id;
+        return parentId == id;
     }
 }

@@ -20,6 +20,8 @@ public final class FieldRegistry {
     private final List<FieldDef> byId;
     private final Map<String, String> aliases;
     private final Function<FieldDef, ValueStrings> valueStringSource;
+    /** The bundled registry's value store (all true/false pairs, unit strings); null for built registries. */
+    BundledRegistry.ValueStore valueStore;
     private final Map<Integer, Optional<ValueStrings>> valueStringCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     FieldRegistry(RegistryTable table, Map<String, String> aliases,
@@ -48,6 +50,10 @@ public final class FieldRegistry {
         public int size() {
             return table.size();
         }
+    }
+
+    RegistryTable table() {
+        return table;
     }
 
     private FieldDef lookup(String abbrev) {
@@ -79,7 +85,7 @@ public final class FieldRegistry {
     public Optional<FieldDef> resolve(String abbrev) {
         FieldDef d = lookup(abbrev);
         if (d == null) {
-            String target = aliases.get(abbrev);
+            String target = aliasTarget(abbrev);
             if (target != null) {
                 d = lookup(target);
             }
@@ -87,9 +93,36 @@ public final class FieldRegistry {
         return Optional.ofNullable(d);
     }
 
-    /** True when the name is a deprecated alias of another protocol. */
+    /**
+     * True when the name is a deprecated alias of another protocol, or a field of it: Wireshark 4.6 takes
+     * {@code bootp} for {@code dhcp} and {@code bootp.option.type} for {@code dhcp.option.type}, with a
+     * "Deprecated token" note. False for unknown names ({@code bootp.nonexistent}).
+     */
     public boolean isAlias(String abbrev) {
-        return table.find(abbrev) < 0 && aliases.containsKey(abbrev);
+        if (table.find(abbrev) >= 0) {
+            return false;
+        }
+        String target = aliasTarget(abbrev);
+        return target != null && table.find(target) >= 0;
+    }
+
+    /**
+     * The current name for a name that starts with a deprecated protocol alias ({@code ssl} gives
+     * {@code tls}, {@code ssl.record.version} gives {@code tls.record.version}), whether or not that
+     * name exists; null when the name does not start with an alias.
+     */
+    public String aliasTarget(String abbrev) {
+        String target = aliases.get(abbrev);
+        if (target != null) {
+            return target;
+        }
+        for (int dot = abbrev.indexOf('.'); dot > 0; dot = abbrev.indexOf('.', dot + 1)) {
+            target = aliases.get(abbrev.substring(0, dot));
+            if (target != null) {
+                return target + abbrev.substring(dot);
+            }
+        }
+        return null;
     }
 
     /** The deprecated aliases: alias to current name ({@code "bootp"} to {@code "dhcp"}). */

@@ -17,15 +17,43 @@ interface RegistryTable {
     /** Id of the first registered entry with this exact abbreviation, or -1. */
     int find(String abbrev);
 
+    /** The display name of an id, without materializing its definition when the table can. */
+    default String displayName(int id) {
+        return def(id).name();
+    }
+
     /** The abbreviation of an id, without materializing its definition when the table can. */
     default String abbrev(int id) {
         return def(id).abbrev();
+    }
+
+    /**
+     * All abbreviations as bytes: abbreviation {@code id} is {@code bytes[start[id], start[id + 1])}
+     * (ASCII, as Wireshark requires of filter names).
+     */
+    record NameBlob(byte[] bytes, int[] start) {
+        int length(int id) {
+            return start[id + 1] - start[id];
+        }
+    }
+
+    default NameBlob nameBlob() {
+        int n = size();
+        int[] start = new int[n + 1];
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < n; i++) {
+            start[i] = out.size();
+            out.writeBytes(abbrev(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        start[n] = out.size();
+        return new NameBlob(out.toByteArray(), start);
     }
 
     /** A plain in-memory table. */
     final class ListTable implements RegistryTable {
         private final List<FieldDef> defs;
         private final Map<String, Integer> ids;
+        private volatile NameBlob blob;
 
         ListTable(List<FieldDef> defs) {
             this.defs = List.copyOf(defs);
@@ -49,6 +77,16 @@ interface RegistryTable {
         public int find(String abbrev) {
             Integer id = ids.get(abbrev);
             return id == null ? -1 : id;
+        }
+
+        @Override
+        public NameBlob nameBlob() {
+            NameBlob b = blob;
+            if (b == null) {
+                b = RegistryTable.super.nameBlob();
+                blob = b;
+            }
+            return b;
         }
     }
 }

@@ -36,14 +36,16 @@ public final class RegistryGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: RegistryGenerator REFERENCE_DIR OUTPUT_DIR");
+        if (args.length != 3) {
+            System.err.println("usage: RegistryGenerator REFERENCE_DIR OUTPUT_DIR PROBE_DIR");
             System.exit(2);
         }
         Path ref = Path.of(args[0]);
         Path out = Path.of(args[1]);
+        Path probe = Path.of(args[2]);
         Files.createDirectories(out);
         List<Entry> entries = readFields(ref.resolve("tshark-4.6.9-G-fields.txt.gz"));
+        entries = nameOnlyProtocols(entries, probe.resolve("name-only-protocols.txt"));
         long protocols = entries.stream().filter(Entry::protocol).count();
         System.out.printf("fields dump: %d entries, %d protocols, %d fields%n", entries.size(), protocols,
                 entries.size() - protocols);
@@ -93,6 +95,30 @@ public final class RegistryGenerator {
             }
         }
         return entries;
+    }
+
+    /**
+     * Protocols registered "in name only" are typed FT_BYTES for filters although {@code -G fields} lists
+     * them as protocols (found with dftest46, see scripts/registry/README.md).
+     */
+    static List<Entry> nameOnlyProtocols(List<Entry> entries, Path list) throws IOException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                names.add(line.trim());
+            }
+        }
+        List<Entry> out = new ArrayList<>(entries.size());
+        int changed = 0;
+        for (Entry e : entries) {
+            if (e.protocol() && names.contains(e.abbrev())) {
+                e = new Entry(true, e.name(), e.abbrev(), "FT_BYTES", e.base(), e.mask(), e.parent());
+                changed++;
+            }
+            out.add(e);
+        }
+        System.out.printf("name-only protocols (FT_BYTES): %d of %d listed%n", changed, names.size());
+        return out;
     }
 
     static void varint(ByteArrayOutputStream out, long v) {
