@@ -13,6 +13,11 @@ public final class DiagnosticRenderer {
 
     /** Lines without the {@code tshark: } prefix; each line ends with a newline. */
     public static String render(String filter, Diagnostic d) {
+        return render(filter, d, true);
+    }
+
+    /** As {@link #render(String, Diagnostic)}; {@code captureNote} false leaves out tshark's capture-filter note (dftest prints none). */
+    public static String render(String filter, Diagnostic d, boolean captureNote) {
         StringBuilder sb = new StringBuilder(d.message()).append('\n');
         if (d.span() != null) {
             sb.append("    ").append(filter).append('\n');
@@ -21,7 +26,7 @@ public final class DiagnosticRenderer {
             sb.append("    ").append(" ".repeat(start)).append('^');
             sb.append("~".repeat(Math.max(0, d.span().length() - 1))).append('\n');
         }
-        if (CaptureFilters.looksLikeCaptureFilter(filter)) {
+        if (captureNote && CaptureFilters.looksLikeCaptureFilter(filter)) {
             sb.append("  Note: That read filter code looks like a valid capture filter;\n");
             sb.append("        maybe you mixed them up?\n");
         }

@@ -30,6 +30,8 @@ final class BundledRegistry {
     private BundledRegistry() {
     }
 
+    static final boolean DEBUG = Boolean.getBoolean("dfq.registry.debug");
+
     /** Nanoseconds the last {@link #load()} took (for benchmarks and the test log). */
     static volatile long lastLoadNanos;
 
@@ -102,9 +104,11 @@ final class BundledRegistry {
         private volatile Names names;
 
         Columns(byte[] packed) {
+            long t0 = System.nanoTime();
             RegistryFormat.Reader hdr = new RegistryFormat.Reader(packed, 0);
             int rawLength = hdr.int32();
             byte[] raw = RegistryFormat.inflate(packed, 4, packed.length - 4, rawLength);
+            long t1 = System.nanoTime();
             RegistryFormat.Reader r = new RegistryFormat.Reader(raw, 0);
             if (r.int32() != RegistryFormat.FIELDS_MAGIC || r.varint() != RegistryFormat.VERSION) {
                 throw new IllegalStateException("bad fields.bin");
@@ -137,15 +141,19 @@ final class BundledRegistry {
                 maskIds[i] = id;
                 masks[i] = r.varlong();
             }
+            long t2 = System.nanoTime();
             int total = r.varint();
             abbrevBytes = new byte[total];
             abbrevStart = new int[n + 1];
-            int cap = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
+            int cap = Integer.highestOneBit(Math.max(16, n * 2 - 1)); // load factor 0.5 to 1 (0.52 for 4.6)
             hashTable = new int[cap];
             hashMask = cap - 1;
             int out = 0;
             int prevStart = 0;
             byte[] buf = r.buf;
+            // prefixHash[j]: String.hashCode of the previous abbreviation's first j characters, so each
+            // abbreviation hashes only its own suffix
+            int[] prefixHash = new int[256];
             for (int i = 0; i < n; i++) {
                 int shared = r.varint();
                 int suffix = r.varint();
@@ -154,15 +162,23 @@ final class BundledRegistry {
                 System.arraycopy(buf, r.pos, abbrevBytes, out + shared, suffix);
                 r.pos += suffix;
                 prevStart = out;
-                int end = out + shared + suffix;
-                int h = 0;
-                for (int k = out; k < end; k++) {
-                    h = 31 * h + abbrevBytes[k];
+                int len = shared + suffix;
+                if (len >= prefixHash.length) {
+                    prefixHash = Arrays.copyOf(prefixHash, len * 2);
                 }
-                insert(i, h, out, end);
-                out = end;
+                int h = prefixHash[shared];
+                for (int j = shared; j < len; j++) {
+                    h = 31 * h + abbrevBytes[out + j];
+                    prefixHash[j + 1] = h;
+                }
+                insert(i, h, out, out + len);
+                out += len;
             }
             abbrevStart[n] = out;
+            if (DEBUG) {
+                System.err.printf("[registry] fields.bin inflate %.1f ms, columns %.1f ms, names+hash %.1f ms%n",
+                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
+            }
             defs = new AtomicReferenceArray<>(n);
             abbrevCache = new AtomicReferenceArray<>(n);
         }
@@ -238,6 +254,11 @@ final class BundledRegistry {
         }
 
         @Override
+        public int parentId(int id) {
+            return parent[id];
+        }
+
+        @Override
         public String displayName(int id) {
             FieldDef d = defs.get(id);
             return d != null ? d.name() : names().name(id);
@@ -275,7 +296,7 @@ final class BundledRegistry {
                 synchronized (this) {
                     nm = names;
                     if (nm == null) {
-                        nm = new Names(inflatedResource(RegistryFormat.NAMES), n);
+                        nm = new Names(resource(RegistryFormat.NAMES), n);
                         names = nm;
                     }
                 }
@@ -284,36 +305,68 @@ final class BundledRegistry {
         }
     }
 
-    /** Display names, front coded, decoded one at a time. */
+    /** Display names: deflated chunks of {@link RegistryFormat#NAME_CHUNK} ids, inflated on demand. */
     static final class Names {
-        final byte[] bytes;
-        final int[] start;
+        private final byte[] data;
+        private final int chunkSize;
+        private final int[] chunkStart;
+        private final int[] chunkLength;
+        private final int[] chunkRaw;
+        private final AtomicReferenceArray<String[]> chunks;
 
-        Names(byte[] raw, int n) {
-            RegistryFormat.Reader r = new RegistryFormat.Reader(raw, 0);
+        Names(byte[] data, int n) {
+            this.data = data;
+            RegistryFormat.Reader r = new RegistryFormat.Reader(data, 0);
             if (r.int32() != RegistryFormat.NAMES_MAGIC || r.varint() != RegistryFormat.VERSION || r.varint() != n) {
                 throw new IllegalStateException("bad names.bin");
             }
-            int total = r.varint();
-            bytes = new byte[total];
-            start = new int[n + 1];
-            int out = 0;
-            int prev = 0;
-            for (int i = 0; i < n; i++) {
-                int shared = r.varint();
-                int suffix = r.varint();
-                start[i] = out;
-                System.arraycopy(bytes, prev, bytes, out, shared);
-                System.arraycopy(raw, r.pos, bytes, out + shared, suffix);
-                r.pos += suffix;
-                prev = out;
-                out += shared + suffix;
+            chunkSize = r.varint();
+            int nc = r.varint();
+            chunkStart = new int[nc];
+            chunkLength = new int[nc];
+            chunkRaw = new int[nc];
+            for (int i = 0; i < nc; i++) {
+                chunkLength[i] = r.varint();
+                chunkRaw[i] = r.varint();
             }
-            start[n] = out;
+            int pos = r.pos;
+            for (int i = 0; i < nc; i++) {
+                chunkStart[i] = pos;
+                pos += chunkLength[i];
+            }
+            chunks = new AtomicReferenceArray<>(nc);
         }
 
         String name(int id) {
-            return new String(bytes, start[id], start[id + 1] - start[id], StandardCharsets.UTF_8);
+            int c = id / chunkSize;
+            String[] names = chunks.get(c);
+            if (names == null) {
+                byte[] raw = RegistryFormat.inflate(data, chunkStart[c], chunkLength[c], chunkRaw[c]);
+                RegistryFormat.Reader r = new RegistryFormat.Reader(raw, 0);
+                int count = r.varint();
+                names = new String[count];
+                byte[] prev = new byte[0];
+                int prevLen = 0;
+                byte[] buf = new byte[256];
+                for (int i = 0; i < count; i++) {
+                    int shared = r.varint();
+                    int suffix = r.varint();
+                    int len = shared + suffix;
+                    if (buf.length < len) {
+                        buf = java.util.Arrays.copyOf(buf, len * 2);
+                    }
+                    System.arraycopy(prev, 0, buf, 0, shared);
+                    System.arraycopy(raw, r.pos, buf, shared, suffix);
+                    r.pos += suffix;
+                    names[i] = new String(buf, 0, len, StandardCharsets.UTF_8);
+                    byte[] t = prev;
+                    prev = buf;
+                    buf = t.length >= len ? t : new byte[Math.max(256, len)];
+                    prevLen = len;
+                }
+                chunks.set(c, names);
+            }
+            return names[id - c * chunkSize];
         }
     }
 
@@ -350,7 +403,7 @@ final class BundledRegistry {
                 for (int i = 0; i < nf; i++) {
                     id += r.varint();
                     fieldIds[i] = id;
-                    fieldTable[i] = r.varint();
+                    fieldTable[i] = r.varint(); // table << 2 | flags
                 }
                 int nt = r.varint();
                 tableChunk = new int[nt];
@@ -403,8 +456,15 @@ final class BundledRegistry {
             if (i < 0) {
                 return null;
             }
-            int t = ix.fieldTable[i];
+            int t = ix.fieldTable[i] >>> 2;
             return new RegistryFormat.Reader(ix.chunk(ix.tableChunk[t]), ix.tableOffset[t]);
+        }
+
+        /** The VS_* flags of a field's value table, 0 when it has none. */
+        int flags(int fieldId) {
+            Index ix = index();
+            int i = Arrays.binarySearch(ix.fieldIds, fieldId);
+            return i < 0 ? 0 : ix.fieldTable[i] & 3;
         }
 
         ValueStrings lookup(FieldDef def) {
@@ -418,9 +478,12 @@ final class BundledRegistry {
         }
     }
 
-    /** One decoded value table, with everything the dump had (all true/false pairs, unit strings). */
+    /**
+     * One decoded value table, with everything the dump had: all true/false pairs, unit strings, and the
+     * indexes of the values that start another registration's table (for a name registered several times).
+     */
     record ValueTable(List<ValueStrings.Entry> values, List<ValueStrings.Range> ranges,
-                      List<ValueStrings.TrueFalse> trueFalse, List<String[]> units) {
+                      List<ValueStrings.TrueFalse> trueFalse, List<String[]> units, int[] groupStarts) {
         static ValueTable read(RegistryFormat.Reader r) {
             int nv = r.varint();
             ValueStrings.Entry[] vs = new ValueStrings.Entry[nv];
@@ -447,7 +510,14 @@ final class BundledRegistry {
             for (int i = 0; i < nu; i++) {
                 us[i] = new String[] {r.string(), r.string()};
             }
-            return new ValueTable(List.of(vs), List.of(rs), List.of(ts), List.of(us));
+            int ng = r.varint();
+            int[] gs = new int[ng];
+            int g = 0;
+            for (int i = 0; i < ng; i++) {
+                g += r.varint();
+                gs[i] = g;
+            }
+            return new ValueTable(List.of(vs), List.of(rs), List.of(ts), List.of(us), gs);
         }
 
         ValueStrings toValueStrings() {

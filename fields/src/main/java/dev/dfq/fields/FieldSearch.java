@@ -17,9 +17,10 @@ import java.util.Set;
  * <ol>
  *   <li>the abbreviation equals the pattern;</li>
  *   <li>the abbreviation starts with the pattern (a one-word pattern: {@code tcp.fl} lists tcp.flags...);</li>
- *   <li>then by a word score: a word equal to a component of the abbreviation (split at {@code . _ -}) or
- *       to a word of the name scores 3, a prefix of one 2, a substring elsewhere 1; words that follow each
- *       other in the abbreviation ({@code response.code}) or in the name ("Response code") add 2;</li>
+ *   <li>then by a word score: for the abbreviation and for the name, a word equal to a component of the
+ *       abbreviation (split at {@code . _ -}) or to a word of the name scores 3, a prefix of one 2, a
+ *       substring 1; the words following each other in the abbreviation ({@code response.code}) add 2, in
+ *       the name ("Response code") 2;</li>
  *   <li>ties: shorter abbreviation first, then registration order.</li>
  * </ol>
  * A name registered several times is listed once (its first registration).
@@ -97,9 +98,12 @@ public final class FieldSearch {
                 String[] nWords = name.split("[^\\p{L}\\p{N}]+");
                 score = 0;
                 for (String w : words) {
-                    score += Math.max(wordScore(w, aTokens), wordScore(w, nWords));
+                    score += wordScore(w, aTokens) + wordScore(w, nWords);
                 }
-                if (!oneWord && (a.contains(dotted) || a.contains(underscored) || name.contains(spaced))) {
+                if (!oneWord && (a.contains(dotted) || a.contains(underscored))) {
+                    score += 2;
+                }
+                if (!oneWord && name.contains(spaced)) {
                     score += 2;
                 }
                 if (oneWord && (a.endsWith("." + p) || name.equals(p))) {

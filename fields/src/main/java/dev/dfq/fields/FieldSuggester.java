@@ -27,20 +27,38 @@ public final class FieldSuggester {
     private final FieldRegistry registry;
     private final RegistryTable.NameBlob blob;
     private final int n;
-    /** Ids of protocols, and for each protocol the ids whose abbreviation starts with its name and a dot. */
+    /** Ids of protocols. */
     private final int[] protocolIds;
+    /** For each protocol id, the ids of its fields (and itself); null for other ids. */
+    private final int[][] members;
 
     public FieldSuggester(FieldRegistry registry) {
         this.registry = Objects.requireNonNull(registry);
         this.blob = registry.table().nameBlob();
         this.n = registry.size();
-        List<Integer> protos = new ArrayList<>();
-        for (FieldDef d : registry.all()) {
-            if (d.isProtocol()) {
-                protos.add(d.id());
+        RegistryTable table = registry.table();
+        int[] count = new int[n];
+        for (int id = 0; id < n; id++) {
+            count[table.parentId(id)]++;
+        }
+        members = new int[n][];
+        int protos = 0;
+        for (int id = 0; id < n; id++) {
+            if (table.parentId(id) == id) {
+                members[id] = new int[count[id]];
+                protos++;
             }
         }
-        protocolIds = protos.stream().mapToInt(Integer::intValue).toArray();
+        protocolIds = new int[protos];
+        int[] fill = new int[n];
+        int p = 0;
+        for (int id = 0; id < n; id++) {
+            int parent = table.parentId(id);
+            if (parent == id) {
+                protocolIds[p++] = id;
+            }
+            members[parent][fill[parent]++] = id;
+        }
     }
 
     /** Up to five suggestions, best first; empty when nothing is close. */
@@ -55,7 +73,7 @@ public final class FieldSuggester {
         byte[] q = lowerAscii(unknown);
         String[] qTokens = tokens(unknown.toLowerCase(java.util.Locale.ROOT));
         List<long[]> scored = new ArrayList<>(); // score, id
-        Set<Integer> seen = new java.util.HashSet<>();
+        java.util.BitSet seen = new java.util.BitSet(n);
         int[] buf = new int[3 * (q.length + 2)];
 
         // 1. within the protocol the name starts with
@@ -94,26 +112,40 @@ public final class FieldSuggester {
                 }
             }
         }
-        // 3. anything close, anywhere
+        // 3. anything close, anywhere, unless the protocol gave enough
+        int threshold = Math.max(3, q.length / 2);
+        int good = 0;
+        for (long[] s : scored) {
+            if (s[0] <= Math.min(threshold, 3)) {
+                good++;
+            }
+        }
         int k = q.length <= 4 ? 1 : q.length <= 10 ? 2 : 3;
         byte[] bytes = blob.bytes();
         int[] start = blob.start();
-        for (int id = 0; id < n; id++) {
+        long[] peq = q.length <= 64 ? peq(q) : null;
+        for (int id = good >= limit ? n : 0; id < n; id++) {
             int len = start[id + 1] - start[id];
-            if (Math.abs(len - q.length) > k || seen.contains(id)) {
+            if (Math.abs(len - q.length) > k || seen.get(id)) {
+                continue;
+            }
+            // Screen with the (bit-parallel) Levenshtein distance: within k + 1 keeps every name with one
+            // transposition (Levenshtein 2, OSA 1) and most with more; then take the OSA distance.
+            if (peq != null && myers(peq, q.length, bytes, start[id], len, k + 1) > k + 1) {
                 continue;
             }
             int d = distance(q, bytes, start[id], len, k, buf);
             if (d <= k) {
                 int score = d + 2 * unmatched(qTokens, id);
                 scored.add(new long[] {score, id});
-                seen.add(id);
+                seen.set(id);
             }
         }
-        int threshold = Math.max(3, q.length / 2);
         scored.removeIf(s -> s[0] > threshold);
+        byte first = q.length > 0 ? q[0] : 0;
         scored.sort(Comparator.comparingLong((long[] s) -> s[0])
-                .thenComparingInt(s -> blob.length((int) s[1]))
+                .thenComparingInt(s -> lower(blob.bytes()[blob.start()[(int) s[1]]]) == first ? 0 : 1)
+                .thenComparingInt(s -> Math.abs(blob.length((int) s[1]) - q.length))
                 .thenComparingLong(s -> s[1]));
         Set<String> out = new LinkedHashSet<>();
         for (long[] s : scored) {
@@ -128,12 +160,17 @@ public final class FieldSuggester {
         return List.copyOf(out);
     }
 
-    /** Scores the names that start with the first protoLen characters of q and a dot. */
-    private void scoreRange(byte[] q, String[] qTokens, int protoLen, List<long[]> scored, Set<Integer> seen,
+    /** Scores the fields of the protocol named by the first protoLen characters of q. */
+    private void scoreRange(byte[] q, String[] qTokens, int protoLen, List<long[]> scored, java.util.BitSet seen,
                             int[] buf, int k) {
         byte[] bytes = blob.bytes();
         int[] start = blob.start();
-        for (int id = 0; id < n; id++) {
+        int proto = registry.table().find(new String(q, 0, protoLen, StandardCharsets.ISO_8859_1));
+        if (proto < 0) {
+            return;
+        }
+        proto = registry.table().parentId(proto);
+        for (int id : members[proto]) {
             int s = start[id];
             int len = start[id + 1] - s;
             if (len <= protoLen || bytes[s + protoLen] != '.' || !regionEqualsLower(q, bytes, s, protoLen)) {
@@ -141,7 +178,7 @@ public final class FieldSuggester {
             }
             int d = distance(q, bytes, s, len, k, buf);
             scored.add(new long[] {d + 2L * unmatched(qTokens, id), id});
-            seen.add(id);
+            seen.set(id);
         }
     }
 
@@ -209,6 +246,48 @@ public final class FieldSuggester {
 
     private static int lower(byte c) {
         return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    private static long[] peq(byte[] q) {
+        long[] peq = new long[128];
+        for (int i = 0; i < q.length; i++) {
+            if (q[i] >= 0) {
+                peq[q[i]] |= 1L << i;
+            }
+        }
+        return peq;
+    }
+
+    /**
+     * Levenshtein distance of the pattern (as peq, length m, 1..64) and b[s, s+len), case-insensitive,
+     * with Myers' bit-vector algorithm; returns a value above k as soon as the distance must exceed k.
+     */
+    static int myers(long[] peq, int m, byte[] b, int s, int len, int k) {
+        long pv = m == 64 ? -1L : (1L << m) - 1;
+        long mv = 0;
+        long high = 1L << (m - 1);
+        int score = m;
+        for (int i = 0; i < len; i++) {
+            int c = lower(b[s + i]);
+            long eq = c >= 0 && c < 128 ? peq[c] : 0;
+            long xv = eq | mv;
+            long xh = (((eq & pv) + pv) ^ pv) | eq;
+            long ph = mv | ~(xh | pv);
+            long mh = pv & xh;
+            if ((ph & high) != 0) {
+                score++;
+            } else if ((mh & high) != 0) {
+                score--;
+            }
+            ph = (ph << 1) | 1;
+            mh <<= 1;
+            pv = mh | ~(xv | ph);
+            mv = ph & xv;
+            if (score - (len - i - 1) > k) {
+                return k + 1;
+            }
+        }
+        return score;
     }
 
     /**

@@ -14,22 +14,24 @@ import java.util.zip.Inflater;
  * deltas are zigzag encoded; strings are a varint byte length and UTF-8 bytes.
  *
  * <pre>
- * fields.bin  = raw deflate of:
+ * fields.bin  = 4-byte raw length, raw deflate of:
  *   "DFQF" version n
  *   typeCount {string}         FieldType names; then n bytes: type index of each id
  *   baseCount {string}         display bases ("", "BASE_DEC", "8", ...); then n bytes: base index
  *   n x (id - parentId)        0 for a protocol
  *   maskCount maskCount x (idDelta, mask as varlong)
- *   n x (sharedPrefix, suffixLength, suffix bytes)   abbreviations, front coded, ASCII
- * names.bin   = raw deflate of: "DFQN" version n, n x (sharedPrefix, suffixLength, suffix bytes)  UTF-8
+ *   totalLength n x (sharedPrefix, suffixLength, suffix bytes)   abbreviations, front coded, ASCII
+ * names.bin   = "DFQN" version n chunkSize chunkCount chunkCount x (deflatedLength, rawLength), chunks:
+ *               chunk = raw deflate of: count, count x (sharedPrefix, suffixLength, suffix bytes)  UTF-8
  * values.bin  = "DFQV" version(4 bytes) indexRawLength(4) indexDeflatedLength(4) index chunks...
- *   index = fieldCount fieldCount x (idDelta, table)
+ *   index = fieldCount fieldCount x (idDelta, table << 2 | flags)   flags: VS_SAME_NAME, VS_TEXT_ONLY
  *           tableCount tableCount x (chunk, offset in the inflated chunk)
  *           chunkCount chunkCount x (deflatedLength, rawLength)       chunks follow the index in order
  *   table = vCount vCount x (zigzag value delta, string)
  *           rCount rCount x (zigzag low delta, high - low as varlong, string)
  *           tCount tCount x (true string, false string)
  *           uCount uCount x (singular, plural)
+ *           gCount gCount x (start delta)   values that start another same-name registration's table
  * aliases.tsv = text: alias TAB target, one a line, '#' comments
  * </pre>
  */
@@ -38,6 +40,17 @@ final class RegistryFormat {
     static final int NAMES_MAGIC = 0x4446514E; // DFQN
     static final int VALUES_MAGIC = 0x44465156; // DFQV
     static final int VERSION = 1;
+
+    /** Value-table flag: the field's name is registered more than once with value strings. */
+    static final int VS_SAME_NAME = 1;
+    /**
+     * Value-table flag: dftest46 compiles every matching literal to a value-string comparison (a name
+     * registered again without value strings, or in a way the dump does not show).
+     */
+    static final int VS_TEXT_ONLY = 2;
+
+    /** Display names per chunk of names.bin. */
+    static final int NAME_CHUNK = 2048;
 
     static final String FIELDS = "fields.bin";
     static final String NAMES = "names.bin";

@@ -17,6 +17,11 @@ interface RegistryTable {
     /** Id of the first registered entry with this exact abbreviation, or -1. */
     int find(String abbrev);
 
+    /** The id of an entry's protocol (its own id for a protocol). */
+    default int parentId(int id) {
+        return def(id).parentId();
+    }
+
     /** The display name of an id, without materializing its definition when the table can. */
     default String displayName(int id) {
         return def(id).name();

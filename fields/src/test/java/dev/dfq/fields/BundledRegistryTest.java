@@ -127,4 +127,26 @@ class BundledRegistryTest {
     void valueStrings_fieldWithout_isNull() {
         assertThat(reg.valueStrings(reg.byName("ip.src").orElseThrow())).isNull();
     }
+
+    @Test
+    void resolve_deprecatedAliases_mapToCurrentProtocols() {
+        assertThat(reg.resolve("bootp").orElseThrow().abbrev()).isEqualTo("dhcp");
+        assertThat(reg.resolve("ssl").orElseThrow().abbrev()).isEqualTo("tls");
+        assertThat(reg.resolve("bootp.option.type").orElseThrow().abbrev()).isEqualTo("dhcp.option.type");
+        assertThat(reg.resolve("nas_eps.nas_msg_emm_type").orElseThrow().abbrev()).isEqualTo("nas-eps.nas_msg_emm_type");
+        assertThat(reg.isAlias("ssl")).isTrue();
+        assertThat(reg.isAlias("ssl.record.content_type")).isTrue();
+        assertThat(reg.isAlias("bootp.nonexistent")).isFalse();
+        assertThat(reg.isAlias("tls")).isFalse();
+        assertThat(reg.byName("ssl")).isEmpty();
+        assertThat(reg.aliases()).containsEntry("104apci", "iec60870_104").hasSize(9);
+    }
+
+    @Test
+    void byName_nameOnlyProtocol_isBytesProtocol() {
+        FieldDef d = reg.byName("btgatt.uuid0x1800").orElseThrow();
+        assertThat(d.type()).isEqualTo(FieldType.FT_BYTES);
+        assertThat(d.isProtocol()).isTrue();
+        assertThat(reg.byName("tcp").orElseThrow().type()).isEqualTo(FieldType.FT_PROTOCOL);
+    }
 }

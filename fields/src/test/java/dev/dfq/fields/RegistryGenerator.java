@@ -53,7 +53,9 @@ public final class RegistryGenerator {
         Files.write(out.resolve(RegistryFormat.FIELDS), fields);
         byte[] names = writeNames(entries);
         Files.write(out.resolve(RegistryFormat.NAMES), names);
-        byte[] values = writeValues(entries, ref.resolve("tshark-4.6.9-G-values.txt.gz"));
+        byte[] values = writeValues(entries, ref.resolve("tshark-4.6.9-G-values.txt.gz"),
+                nameList(probe.resolve("same-name-value-fields.txt")),
+                nameList(probe.resolve("text-only-value-fields.txt")));
         Files.write(out.resolve(RegistryFormat.VALUES), values);
         System.out.printf("wrote %s (%d bytes), %s (%d bytes), %s (%d bytes)%n", RegistryFormat.FIELDS, fields.length,
                 RegistryFormat.NAMES, names.length, RegistryFormat.VALUES, values.length);
@@ -101,13 +103,23 @@ public final class RegistryGenerator {
      * Protocols registered "in name only" are typed FT_BYTES for filters although {@code -G fields} lists
      * them as protocols (found with dftest46, see scripts/registry/README.md).
      */
-    static List<Entry> nameOnlyProtocols(List<Entry> entries, Path list) throws IOException {
+    /** A list of names, one a line; blank lines and '#' comments ignored; empty when the file is missing. */
+    static java.util.Set<String> nameList(Path list) throws IOException {
         java.util.Set<String> names = new java.util.HashSet<>();
+        if (!Files.exists(list)) {
+            System.out.println("(no " + list + ")");
+            return names;
+        }
         for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 names.add(line.trim());
             }
         }
+        return names;
+    }
+
+    static List<Entry> nameOnlyProtocols(List<Entry> entries, Path list) throws IOException {
+        java.util.Set<String> names = nameList(list);
         List<Entry> out = new ArrayList<>(entries.size());
         int changed = 0;
         for (Entry e : entries) {
@@ -242,16 +254,42 @@ public final class RegistryGenerator {
     }
 
     static byte[] writeNames(List<Entry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 << 20);
+        int n = entries.size();
+        int size = RegistryFormat.NAME_CHUNK;
+        List<byte[]> chunks = new ArrayList<>();
+        List<Integer> raws = new ArrayList<>();
+        for (int from = 0; from < n; from += size) {
+            int to = Math.min(n, from + size);
+            ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+            varint(chunk, to - from);
+            byte[] prev = new byte[0];
+            for (int i = from; i < to; i++) {
+                byte[] b = bytes(entries.get(i).name());
+                int shared = 0;
+                int max = Math.min(prev.length, b.length);
+                while (shared < max && prev[shared] == b[shared]) {
+                    shared++;
+                }
+                varint(chunk, shared);
+                varint(chunk, b.length - shared);
+                chunk.write(b, shared, b.length - shared);
+                prev = b;
+            }
+            raws.add(chunk.size());
+            chunks.add(deflate(chunk.toByteArray()));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2 << 20);
         int32(out, RegistryFormat.NAMES_MAGIC);
         varint(out, RegistryFormat.VERSION);
-        varint(out, entries.size());
-        List<byte[]> names = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            names.add(bytes(e.name()));
+        varint(out, n);
+        varint(out, size);
+        varint(out, chunks.size());
+        for (int c = 0; c < chunks.size(); c++) {
+            varint(out, chunks.get(c).length);
+            varint(out, raws.get(c));
         }
-        frontCoded(out, names);
-        return packed(out.toByteArray());
+        chunks.forEach(out::writeBytes);
+        return out.toByteArray();
     }
 
     /** The records of one field, in dump order. */
@@ -262,6 +300,74 @@ public final class RegistryGenerator {
         final List<String> rangeText = new ArrayList<>();
         final List<String[]> tfs = new ArrayList<>();
         final List<String[]> units = new ArrayList<>();
+        /** Indexes of the values that start another registration's table (an E line starts one). */
+        final List<Integer> groupStarts = new ArrayList<>();
+        int extRemaining;
+        boolean afterExt;
+
+        void extended(int count) {
+            if (!values.isEmpty()) {
+                groupStarts.add(values.size());
+            }
+            extRemaining = count;
+            afterExt = true;
+        }
+
+        void value(long v, String text) {
+            if (extRemaining > 0) {
+                extRemaining--;
+            } else if (afterExt) {
+                groupStarts.add(values.size());
+                afterExt = false;
+            }
+            values.add(new long[] {v});
+            valueText.add(text);
+        }
+
+        /**
+         * Splits runs of values that repeat one table several times (several registrations of a name
+         * with the same plain value_string: nr-rrc.milliSeconds) into one group per repetition.
+         */
+        void splitRepeats() {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            starts.addAll(groupStarts);
+            List<Integer> out = new ArrayList<>();
+            for (int g = 0; g < starts.size(); g++) {
+                int from = starts.get(g);
+                int to = g + 1 < starts.size() ? starts.get(g + 1) : values.size();
+                if (g > 0) {
+                    out.add(from);
+                }
+                int len = to - from;
+                for (int period = 1; period <= len / 2; period++) {
+                    if (len % period != 0 || !repeats(from, to, period)) {
+                        continue;
+                    }
+                    for (int k = from + period; k < to; k += period) {
+                        out.add(k);
+                    }
+                    break;
+                }
+            }
+            groupStarts.clear();
+            groupStarts.addAll(out);
+        }
+
+        private boolean repeats(int from, int to, int period) {
+            for (int i = from + period; i < to; i++) {
+                int j = from + (i - from) % period;
+                if (values.get(i)[0] != values.get(j)[0] || !valueText.get(i).equals(valueText.get(j))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Registrations this table visibly merges: value groups, the ranges, each true/false pair. */
+        int groups() {
+            return (values.isEmpty() ? 0 : 1 + groupStarts.size()) + (ranges.isEmpty() ? 0 : 1) + tfs.size();
+        }
 
         byte[] encode() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -291,6 +397,12 @@ public final class RegistryGenerator {
             for (String[] u : units) {
                 string(out, u[0]);
                 string(out, u[1]);
+            }
+            varint(out, groupStarts.size());
+            int prevStart = 0;
+            for (int g : groupStarts) {
+                varint(out, g - prevStart);
+                prevStart = g;
             }
             return out.toByteArray();
         }
@@ -357,20 +469,16 @@ public final class RegistryGenerator {
         return records;
     }
 
-    static byte[] writeValues(List<Entry> entries, Path p) throws IOException {
+    static byte[] writeValues(List<Entry> entries, Path p, java.util.Set<String> sameName,
+                              java.util.Set<String> textOnly) throws IOException {
         Map<String, Table> tables = new LinkedHashMap<>();
         int dropped = 0;
         for (String[] c : readValueRecords(p)) {
             String tag = c[0];
-            if (tag.equals("E")) {
-                continue;
-            }
             Table t = tables.computeIfAbsent(c[1], k -> new Table());
             switch (tag) {
-                case "V", "V64" -> {
-                    t.values.add(new long[] {number(c[2])});
-                    t.valueText.add(join(c, 3));
-                }
+                case "E" -> t.extended(Integer.parseInt(c[2].trim()));
+                case "V", "V64" -> t.value(number(c[2]), join(c, 3));
                 case "R" -> {
                     t.ranges.add(new long[] {number(c[2]), number(c[3])});
                     t.rangeText.add(join(c, 4));
@@ -385,9 +493,11 @@ public final class RegistryGenerator {
         for (int i = 0; i < entries.size(); i++) {
             idsByName.computeIfAbsent(entries.get(i).abbrev(), k -> new ArrayList<>(1)).add(i);
         }
+        tables.values().forEach(Table::splitRepeats);
         Map<String, Integer> distinct = new HashMap<>();
         List<byte[]> encoded = new ArrayList<>();
         int[] tableOf = new int[entries.size()];
+        int[] flagsOf = new int[entries.size()];
         Arrays.fill(tableOf, -1);
         int unknown = 0;
         for (Map.Entry<String, Table> e : tables.entrySet()) {
@@ -404,8 +514,11 @@ public final class RegistryGenerator {
                 distinct.put(key, t);
                 encoded.add(b);
             }
+            int flags = (e.getValue().groups() > 1 || sameName.contains(e.getKey()) ? RegistryFormat.VS_SAME_NAME : 0)
+                    | (textOnly.contains(e.getKey()) ? RegistryFormat.VS_SAME_NAME | RegistryFormat.VS_TEXT_ONLY : 0);
             for (int id : ids) {
                 tableOf[id] = t;
+                flagsOf[id] = flags;
             }
         }
         // Tables in order of first use, so a protocol's tables share chunks.
@@ -451,7 +564,7 @@ public final class RegistryGenerator {
         for (int id = 0; id < tableOf.length; id++) {
             if (tableOf[id] >= 0) {
                 varint(index, id - prev);
-                varint(index, tableOf[id]);
+                varint(index, ((long) tableOf[id] << 2) | flagsOf[id]);
                 prev = id;
             }
         }

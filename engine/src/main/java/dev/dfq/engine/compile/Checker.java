@@ -156,6 +156,9 @@ public final class Checker {
 
     /** Types both sides of a relation; the first typed side gives the type the other is read with. */
     private Expr[] operands(Node left, Node right, Span whole, Cap cap, boolean partial) throws CheckException {
+        if (left instanceof Node.Identifier id && id.kind() == WordKind.IDENTIFIER && registry.resolve(id.text()).isEmpty()) {
+            throw notAField(id.text(), id.span());
+        }
         boolean lc = isConstant(left);
         boolean rc = isConstant(right);
         if (lc && rc) {
@@ -163,7 +166,12 @@ public final class Checker {
         }
         Expr l;
         Expr r;
-        if (!lc) {
+        if (!lc && constArgsCall(left) && !rc && !constArgsCall(right)) {
+            r = typedEntity(right);
+            checkCap(r, right.span(), cap);
+            l = function((Node.FunctionCall) left, r.type());
+            compat(r, l, left.span());
+        } else if (!lc) {
             l = typedEntity(left);
             checkCap(l, left.span(), cap);
             r = operand(right, l, partial);
@@ -176,6 +184,10 @@ public final class Checker {
             throw new CheckException("Constant expression is invalid.", whole);
         }
         return new Expr[] {l, r};
+    }
+
+    private boolean constArgsCall(Node n) {
+        return n instanceof Node.FunctionCall f && !f.args().isEmpty() && f.args().stream().allMatch(this::isConstant);
     }
 
     private void checkCap(Expr e, Span span, Cap cap) throws CheckException {
@@ -230,6 +242,9 @@ public final class Checker {
     }
 
     private Test membership(Node.Membership m) throws CheckException {
+        if (isConstant(m.left())) {
+            throw new CheckException("Only a field may be tested for membership in a set.", m.left().span());
+        }
         Expr l = typedEntity(m.left());
         if (!(l instanceof FieldExpr)) {
             throw new CheckException("Only a field may be tested for membership in a set.", null);
@@ -281,8 +296,7 @@ public final class Checker {
             } else if (n instanceof Node.Identifier id) {
                 FieldExpr f = id.kind() == WordKind.LITERAL ? null : resolveField(id.text(), id.span(), null, false);
                 if (f != null) {
-                    compat(other, f, id.span());
-                    return f;
+                    return fieldOperand(other, f, id.span());
                 }
                 return new ConstExpr(literal(id.text(), other, partial, id.span()), id.span());
             } else if (n instanceof Node.Negate neg) {
@@ -299,11 +313,28 @@ public final class Checker {
                 Expr e = arith(a, t);
                 compat(other, e, n.span());
                 return e;
+            } else if (constArgsCall(n)) {
+                Expr e = function((Node.FunctionCall) n, t);
+                compat(other, e, n.span());
+                return e;
             } else {
                 Expr e = typedEntity(n);
+                if (e instanceof FieldExpr f) {
+                    return fieldOperand(other, f, n.span());
+                }
                 compat(other, e, n.span());
                 return e;
             }
+    }
+
+    /** A field compared with a byte string is read as its bytes ({@code frame[37] == fc} is {@code fc[0:]}). */
+    private Expr fieldOperand(Expr other, FieldExpr f, Span span) throws CheckException {
+        if (other.type().kind() == Kind.BYTES && f.type().kind() == Kind.PROTOCOL) {
+            RangeNode all = new RangeNode(RangeKind.TO_END, 0, 0, span);
+            return new SliceExpr(f, List.of(all), FieldType.FT_BYTES, f.span());
+        }
+        compat(other, f, span);
+        return f;
     }
 
     private void compat(Expr a, Expr b, Span span) throws CheckException {
@@ -438,7 +469,7 @@ public final class Checker {
                 throw new CheckException("expected \"" + tt + "\" or \"" + ff + "\", not \"" + s + "\" for "
                         + fieldName(other) + ".", span);
             }
-            if (vs != null && t.isInteger() && !vs.values().isEmpty() | !vs.ranges().isEmpty()) {
+            if (vs != null && t.isInteger() && (!vs.values().isEmpty() || !vs.ranges().isEmpty())) {
                 FValue v = fromValueString(vs, s, t, other, span);
                 warnings.add("Warning: Interpreting the symbol \u2039" + s + "\u203a as a value string."
                         + " Writing value strings without double quotes is deprecated. Please use \u2039\"" + s
@@ -529,6 +560,9 @@ public final class Checker {
             throw new CheckException("Range is not supported for entity " + new String(str.value(), StandardCharsets.UTF_8),
                     str.span());
         }
+        if (en instanceof Node.Identifier id && id.kind() == WordKind.IDENTIFIER && registry.resolve(id.text()).isEmpty()) {
+            throw notAField(id.text(), id.span());
+        }
         if (isConstant(en)) {
             throw new CheckException("Range is not supported for entity " + src(en.span()), en.span());
         }
@@ -584,14 +618,20 @@ public final class Checker {
             r = arithOperand(a.right(), cap);
             l = operand(a.left(), r, false);
         } else {
-            l = arithOperand(a.left(), cap);
+            l = typedEntity(a.left());
             Kind k = l.type().kind();
+            if ((k == Kind.REL_TIME || k == Kind.ABS_TIME) && cap == Cap.MODULO) {
+                throw new CheckException("\"%\" is not a valid arithmetic operator for " + l.type().displayName(), a.span());
+            }
+            if (!TypeRules.can(l.type(), cap)) {
+                throw new CheckException(l.type().name() + " " + TypeRules.arithFailure(cap) + ".", a.left().span());
+            }
             if ((k == Kind.REL_TIME || k == Kind.ABS_TIME) && (cap == Cap.MULTIPLY || cap == Cap.DIVIDE)) {
                 if (isConstant(a.right())) {
                     r = timeScalar(a.right());
                 } else {
                     r = typedEntity(a.right());
-                    if (!r.type().isNumeric()) {
+                    if (r != null) {
                         throw new CheckException("Right hand side must be an integer or float type, not "
                                 + r.type().displayName() + ".", a.span());
                     }
@@ -661,7 +701,7 @@ public final class Checker {
         if (n > def.maxArgs()) {
             throw new CheckException("Function " + def.name() + " can only accept " + def.maxArgs() + " arguments.", fc.span());
         }
-        return FunctionChecks.check(this, def, fc);
+        return FunctionChecks.check(this, def, fc, expected);
     }
 
     /** Whether the ipaddr plugin's functions exist (tshark loads plugins; dftest46 does not). */

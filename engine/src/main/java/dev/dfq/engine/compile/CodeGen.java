@@ -193,7 +193,7 @@ public final class CodeGen {
                 for (int id : i.fields) {
                     referenced.add(id);
                 }
-                String name = "${" + f.def().abbrev() + "}";
+                String name = "${" + (f.raw() ? "@" : "") + f.def().abbrev() + "}";
                 List<String> list = f.raw() ? rawReferences : references;
                 if (!list.contains(name)) {
                     list.add(name);

@@ -16,14 +16,25 @@ final class FunctionChecks {
     private FunctionChecks() {
     }
 
-    static Expr check(Checker c, Functions.Def def, Node.FunctionCall fc) throws CheckException {
+    static Expr check(Checker c, Functions.Def def, Node.FunctionCall fc, FieldType expected) throws CheckException {
         String name = def.name();
         List<Node> args = fc.args();
         if (name.equals("max") || name.equals("min")) {
-            return maxMin(c, def, fc);
+            return maxMin(c, def, fc, expected);
         }
         Node a0 = args.get(0);
+        if (c.constant(a0) && expected != null && name.equals("abs")) {
+            Expr k = c.operandOf(a0, new Typed.ConstExpr(dev.dfq.engine.ftypes.FValue.ofLong(expected, 0), a0.span()));
+            return new FuncExpr(def, List.of(k), k.type(), fc.span());
+        }
         if (c.constant(a0)) {
+            if ((name.equals("upper") || name.equals("lower")) && a0 instanceof Node.StringLit s) {
+                Expr k = new Typed.ConstExpr(dev.dfq.engine.ftypes.FValue.ofBytes(FieldType.FT_STRING, s.value()), s.span());
+                return new FuncExpr(def, List.of(k), FieldType.FT_STRING, fc.span());
+            }
+            if (!name.equals("abs")) {
+                throw new CheckException("Only fields can be used as parameter for " + name + "()", a0.span());
+            }
             throw new CheckException("Constant expression is invalid", fc.span());
         }
         Expr arg = c.entityOf(a0);
@@ -98,17 +109,21 @@ final class FunctionChecks {
         if (raw && !name.equals("len") && !name.equals("count")) {
             throw new CheckException("The raw operator (\"@\") cannot be used with " + name + "()", a0.span());
         }
-        FieldType rt = def.returnType();
+        FieldType rt = def.returnType() == FieldType.FT_FLOAT ? FieldType.FT_DOUBLE : def.returnType();
         return new FuncExpr(def, List.of(arg), rt, fc.span());
     }
 
-    private static Expr maxMin(Checker c, Functions.Def def, Node.FunctionCall fc) throws CheckException {
+    private static Expr maxMin(Checker c, Functions.Def def, Node.FunctionCall fc, FieldType expected) throws CheckException {
         Expr first = null;
         for (Node a : fc.args()) {
             if (!c.constant(a)) {
                 first = c.entityOf(a);
                 break;
             }
+        }
+        if (first == null && expected != null) {
+            first = c.operandOf(fc.args().get(0), new Typed.ConstExpr(dev.dfq.engine.ftypes.FValue.ofLong(expected, 0),
+                    fc.args().get(0).span()));
         }
         if (first == null) {
             throw new CheckException("Constant expression is invalid", fc.span());

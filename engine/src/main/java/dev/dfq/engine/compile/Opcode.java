@@ -33,7 +33,15 @@ public enum Opcode {
         };
     }
 
+    private static final boolean[] ALL = new boolean[values().length];
+
+    static {
+        for (Opcode o : values()) {
+            ALL[o.ordinal()] = o.name().startsWith("ALL_");
+        }
+    }
+
     public boolean isAll() {
-        return name().startsWith("ALL_");
+        return ALL[ordinal()];
     }
 }

@@ -99,7 +99,7 @@ public final class Regexes {
         if (d.contains("missing closing )")) {
             return "missing closing parenthesis";
         }
-        if (d.contains("unexpected )")) {
+        if (d.contains("unexpected )") || d.contains("internal error")) {
             return "unmatched closing parenthesis";
         }
         if (d.contains("missing closing ]")) {

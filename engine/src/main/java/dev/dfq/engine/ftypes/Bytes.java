@@ -12,7 +12,7 @@ public final class Bytes {
         if (s.startsWith(":")) {
             s = s.substring(1);
         }
-        if (s.endsWith(":") && s.length() > 1) {
+        if (s.length() > 1 && (s.endsWith(":") || s.endsWith("-") || s.endsWith("."))) {
             s = s.substring(0, s.length() - 1);
         }
         if (s.isEmpty()) {

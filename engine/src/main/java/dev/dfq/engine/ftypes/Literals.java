@@ -80,7 +80,7 @@ public final class Literals {
     }
 
     private static FValue bytesLike(FieldType t, String s, boolean partial) throws ConversionException {
-        byte[] b = Bytes.parse(s);
+        byte[] b = s.matches("[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}") ? Bytes.parse(s.replace(".", "")) : Bytes.parse(s);
         if (t == FieldType.FT_ETHER) {
             if (b == null) {
                 throw new ConversionException("\"" + s + "\" is not a valid Ethernet address.");
@@ -150,6 +150,14 @@ public final class Literals {
     /** Integer literal text (dec, octal, hex, binary) checked against the type's range. */
     public static FValue integer(FieldType t, String s) throws ConversionException {
         BigInteger v = parseBigInteger(s);
+        String low = s.toLowerCase(Locale.ROOT);
+        if (v == null && (low.equals("nan") || low.equals("inf") || low.equals("infinity"))) {
+            throw new ConversionException("Double " + (low.equals("nan") ? "nan" : "inf") + " cannot be converted to "
+                    + t.displayName() + ".");
+        }
+        if (v != null && v.bitLength() > 64) {
+            throw cannot(s, t);
+        }
         if (v == null) {
             throw cannot(s, t);
         }
@@ -275,7 +283,39 @@ public final class Literals {
 
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
+    private static final java.util.Map<String, Integer> ZONES = java.util.Map.of("UTC", 0, "GMT", 0,
+            "EST", -5, "EDT", -4, "CST", -6, "CDT", -5, "MST", -7, "MDT", -6, "PST", -8, "PDT", -7);
+
+    /** Named or military time zone offset in hours, or null. */
+    static Integer zoneHours(String z) {
+        Integer h = ZONES.get(z.toUpperCase(Locale.ROOT));
+        if (h != null || z.length() != 1) {
+            return h;
+        }
+        char c = Character.toUpperCase(z.charAt(0));
+        if (c >= 'A' && c <= 'I') {
+            return c - 'A' + 1;
+        }
+        if (c >= 'K' && c <= 'M') {
+            return c - 'K' + 10;
+        }
+        if (c >= 'N' && c <= 'Y') {
+            return -(c - 'N' + 1);
+        }
+        return null;
+    }
+
     public static FValue absTime(FieldType t, String s) throws ConversionException {
+        if (s.trim().matches("\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}\\.\\d+.*")) {
+            throw new ConversionException("Subsecond precision requires a seconds field.");
+        }
+        java.util.regex.Matcher zm = java.util.regex.Pattern.compile("(.*\\d)\\s+([A-Za-z]{1,3})").matcher(s.trim());
+        if (zm.matches() && zoneHours(zm.group(2)) != null && !zm.group(2).equalsIgnoreCase("UTC")) {
+            Long base = parseAbsTime(zm.group(1));
+            if (base != null) {
+                return FValue.ofLong(t, base - zoneHours(zm.group(2)) * 3600L * 1_000_000_000L);
+            }
+        }
         Long ns = parseAbsTime(s.trim());
         if (ns == null) {
             throw new ConversionException("\"" + s + "\" is not a valid absolute time. Example: \"Nov 12, 1999 08:55:44.123\" or \"2011-07-04 12:34:56\"");

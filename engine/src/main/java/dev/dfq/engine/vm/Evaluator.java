@@ -245,7 +245,7 @@ public final class Evaluator {
             r.addBytes(data, off, len, len);
             return;
         }
-        FieldType t = p.registry.byId(s.fieldId(occ)).type();
+        FieldType t = in.fields.length == 1 ? in.type : p.registry.byId(s.fieldId(occ)).type();
         if (in.valueString) {
             byte[] text = valueString(s.fieldId(occ), s.num(occ));
             if (text != null) {
