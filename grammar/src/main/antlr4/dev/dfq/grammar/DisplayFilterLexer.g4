@@ -70,9 +70,8 @@ FIELD : '.' WCH+ ( '.' WCH+ )* ;
 
 UNPARSED
     : [0-9] WCH* ( '.' WCH+ )*
-    | DEC '.' DEC '.' DEC '.' DEC '/' DEC
-    | HEX+ ( ':' HEX* )+ ( DEC '.' DEC '.' DEC '.' DEC )? ( '/' DEC )?
-    | '::' ( HEX+ ( ':' HEX* )* )? ( DEC '.' DEC '.' DEC '.' DEC )? ( '/' DEC )?
+    | DEC '.' DEC '.' DEC '.' DEC '/' WCH*
+    | WCH+ ( ':' WCH* )+ ( DEC '.' DEC '.' DEC '.' DEC )? ( '/' DEC )?
     ;
 
 NONPRINTABLE : [\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f] ;

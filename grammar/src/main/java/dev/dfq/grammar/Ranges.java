@@ -15,38 +15,104 @@ final class Ranges {
 
     static RangeNode parse(String raw, Span span) {
         String text = raw.strip();
-        int colon = text.indexOf(':');
-        if (colon >= 0) {
-            String a = text.substring(0, colon).strip();
-            String b = text.substring(colon + 1).strip();
-            long start = a.isEmpty() ? 0 : number(a, span);
-            if (b.isEmpty()) {
+        Cursor c = new Cursor(text, span);
+        long start;
+        if (c.peek() == ':') {
+            start = 0;
+        } else {
+            start = c.integer(true);
+        }
+        if (c.done()) {
+            return new RangeNode(RangeKind.SINGLE, start, 1, span);
+        }
+        char sep = c.next();
+        if (sep == ':') {
+            if (c.done()) {
                 return new RangeNode(RangeKind.TO_END, start, 0, span);
             }
-            return new RangeNode(RangeKind.START_LENGTH, start, number(b, span), span);
+            long length = c.integer(false);
+            if (!c.done()) {
+                throw c.invalidRange();
+            }
+            if (length <= 0) {
+                throw new FilterSyntaxException("Range " + text + " isn't valid because length " + length
+                        + " isn't positive", span);
+            }
+            return new RangeNode(RangeKind.START_LENGTH, start, length, span);
         }
-        // A '-' after the first character separates start and end ("1-2", "-3-2").
-        int dash = text.indexOf('-', 1);
-        if (dash > 0) {
-            long start = number(text.substring(0, dash).strip(), span);
-            long end = number(text.substring(dash + 1).strip(), span);
+        if (sep == '-') {
+            if (c.done()) {
+                throw c.invalidRange();
+            }
+            long end = c.integer(false);
+            if (!c.done()) {
+                throw c.invalidRange();
+            }
             if (start >= end) {
                 throw new FilterSyntaxException("Range " + text + " isn't valid because " + start
                         + " is greater or equal than " + end, span);
             }
             return new RangeNode(RangeKind.START_END, start, end, span);
         }
-        return new RangeNode(RangeKind.SINGLE, number(text, span), 1, span);
+        throw c.invalidRange();
     }
 
-    private static long number(String s, Span span) {
-        try {
-            if (s.isEmpty() || !s.matches("[+-]?[0-9]+")) {
-                throw new NumberFormatException(s);
+    /** Reads a range text the way strtol does: a number, then what follows it. */
+    private static final class Cursor {
+        private final String text;
+        private final Span span;
+        private int pos;
+
+        Cursor(String text, Span span) {
+            this.text = text;
+            this.span = span;
+        }
+
+        boolean done() {
+            return pos >= text.length();
+        }
+
+        char peek() {
+            return done() ? 0 : text.charAt(pos);
+        }
+
+        char next() {
+            return text.charAt(pos++);
+        }
+
+        long integer(boolean first) {
+            int from = pos;
+            if (!done() && (peek() == '-' || peek() == '+')) {
+                pos++;
             }
-            return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
-        } catch (NumberFormatException e) {
-            throw new FilterSyntaxException("\"" + s + "\" is not a valid number.", span);
+            int digits = pos;
+            while (!done() && Character.isDigit(peek())) {
+                pos++;
+            }
+            if (pos == digits) {
+                if (first) {
+                    throw new FilterSyntaxException("\"" + text + "\" is not a valid number.", span);
+                }
+                throw invalidRange();
+            }
+            String n = text.substring(from, pos);
+            long v;
+            try {
+                v = Long.parseLong(n.startsWith("+") ? n.substring(1) : n);
+            } catch (NumberFormatException e) {
+                v = Long.MAX_VALUE;
+            }
+            if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+                throw new FilterSyntaxException("\"" + n + "\" causes an integer overflow.", span);
+            }
+            if (first && !done() && peek() != ':' && peek() != '-') {
+                throw invalidRange();
+            }
+            return v;
+        }
+
+        FilterSyntaxException invalidRange() {
+            return new FilterSyntaxException("\"" + text + "\" is not a valid range.", span);
         }
     }
 }

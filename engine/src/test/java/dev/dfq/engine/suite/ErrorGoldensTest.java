@@ -197,7 +197,7 @@ class ErrorGoldensTest {
             String label = "[exit " + g.exit() + "] " + g.filter();
             tests.add(DynamicTest.dynamicTest(label, () -> {
                 if (knownFinal.containsKey(g.filter())) {
-                    assertTrue(res != null, () -> "listed in " + KNOWN + " but now passes: remove it"
+                    assertTrue(res != null, () -> g.filter() + ": listed in " + KNOWN + " but now passes: remove it"
                             + " (regenerate with -Ddfq.updateKnownFailures=true)");
                 } else if (res != null) {
                     fail(g.filter() + " => " + res + "\n  tshark: " + String.join("\n          ", g.stderr()));
