@@ -90,7 +90,7 @@ class ErrorGoldensTest {
         try {
             r = compiler.compile(g.filter());
         } catch (RuntimeException e) {
-            return "compile threw " + e;
+            return "compile threw " + SuiteRunner.describe(e);
         }
         if (g.exit() == 0) {
             return r.ok() ? null : "tshark accepts it, dfq says: " + r.error().message();
@@ -164,7 +164,7 @@ class ErrorGoldensTest {
                     });
                     res = "timed out";
                 } catch (java.util.concurrent.ExecutionException e) {
-                    res = "threw " + e.getCause();
+                    res = "threw " + SuiteRunner.describe(e.getCause());
                 }
                 outcome.put(g.filter(), res);
                 if (res != null) {

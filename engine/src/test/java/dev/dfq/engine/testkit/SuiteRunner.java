@@ -88,7 +88,8 @@ public final class SuiteRunner {
         }
     }
 
-    private static String describe(Throwable t) {
+    /** An exception with where it was thrown from (for failure reasons). */
+    public static String describe(Throwable t) {
         StackTraceElement[] st = t.getStackTrace();
         String where = st.length > 0 ? " at " + st[0].getClassName().replaceAll(".*\\.", "") + "."
                 + st[0].getMethodName() + ":" + st[0].getLineNumber() : "";
