@@ -4,8 +4,6 @@ import dev.dfq.fields.FieldRegistry;
 import dev.dfq.fields.FieldStore;
 import dev.dfq.fields.FieldType;
 import dev.dfq.fields.ValueStrings;
-import dev.dfq.grammar.ast.Node;
-import dev.dfq.grammar.ast.Span;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -67,28 +65,7 @@ final class EngineTestSupport {
         return s;
     }
 
-    // ---- AST builders (spans are nominal)
-    static Span sp(int s, int l) {
-        return new Span(s, l);
-    }
-
-    static Node id(String text, int at) {
-        return new Node.Identifier(text, Node.WordKind.IDENTIFIER, sp(at, text.length()));
-    }
-
-    static Node num(String text, int at) {
-        return new Node.NumberLit(text, sp(at, text.length()));
-    }
-
-    static Node str(String v, int at) {
-        return new Node.StringLit(v.getBytes(StandardCharsets.UTF_8), false, "\"" + v + "\"", sp(at, v.length() + 2));
-    }
-
-    static Node cmp(Node.CmpOp op, Node l, Node r) {
-        return new Node.Comparison(Node.Quantifier.NONE, op, l, r, sp(0, 1), l.span().union(r.span()));
-    }
-
-    static Node and(Node l, Node r) {
-        return new Node.Logical(Node.LogicalOp.AND, l, r, l.span().union(r.span()));
+    static dev.dfq.grammar.ast.Span sp(int s, int l) {
+        return new dev.dfq.grammar.ast.Span(s, l);
     }
 }

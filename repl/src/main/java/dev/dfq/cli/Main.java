@@ -1,12 +1,47 @@
 package dev.dfq.cli;
 
-/** dfq's command line entry point. */
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * dfq's entry point. Exit statuses follow tshark's (ws_exit_codes.h): 0 success, 1 bad option,
+ * 3 unreadable file, 4 invalid filter; an unexpected failure is reported in one line, never as a
+ * stack trace (set DFQ_DEBUG=1 to see one).
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.err.println("dfq: not built yet");
-        System.exit(1);
+        System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs dfq with the given streams; returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new DfqCommand(out, err));
+        cl.setOut(out);
+        cl.setErr(err);
+        // a filter may start with '-' ("-{tcp.port} == -80"): explain takes such words as the filter
+        cl.getSubcommands().get("explain").setUnmatchedOptionsArePositionalParams(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("dfq: " + ex.getMessage());
+            err.println("Try 'dfq --help' for more information.");
+            err.flush();
+            return ExitCodes.INVALID_OPTION;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (System.getenv("DFQ_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            err.println("dfq: internal error: " + ex);
+            err.flush();
+            return ExitCodes.INTERNAL;
+        });
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 }

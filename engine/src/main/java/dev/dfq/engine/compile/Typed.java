@@ -1,113 +1,106 @@
 package dev.dfq.engine.compile;
 
-import com.google.re2j.Pattern;
-import dev.dfq.engine.ftypes.FValue;
-import dev.dfq.fields.FieldDef;
+import dev.dfq.engine.vm.FieldRead;
+import dev.dfq.engine.vm.Functions;
+import dev.dfq.engine.vm.Op;
+import dev.dfq.engine.vm.Reg;
+import dev.dfq.engine.vm.RegexMatcher;
 import dev.dfq.fields.FieldType;
-import dev.dfq.grammar.ast.Node.ArithOp;
 import dev.dfq.grammar.ast.Node.RangeNode;
 import dev.dfq.grammar.ast.Span;
-
 import java.util.List;
 
 /**
- * The checked syntax tree (Wireshark's tree after semcheck): every operand typed, literals turned
- * into {@link FValue}s, regexes compiled. Immutable; the code generator's input.
+ * The checked syntax tree: every name resolved, every literal typed. It is what Wireshark's
+ * dftest prints as the syntax tree, and what the code generator compiles.
  */
-public final class Typed {
-    private Typed() {
-    }
+public sealed interface Typed {
+    Span span();
 
-    /** A value-producing operand. */
-    public sealed interface Expr {
+    /** A value-producing node. */
+    sealed interface Entity extends Typed {
         FieldType type();
 
-        Span span();
+        /** True when the value depends on no frame (literals and what is folded from them). */
+        default boolean constant() {
+            return false;
+        }
+    }
+
+    record Field(FieldRead read, Span span) implements Entity {
+        @Override
+        public FieldType type() {
+            return read.type();
+        }
+    }
+
+    record Reference(FieldRead read, Span span) implements Entity {
+        @Override
+        public FieldType type() {
+            return read.type();
+        }
+    }
+
+    record Const(FieldType type, Reg value, Span span) implements Entity {
+        @Override
+        public boolean constant() {
+            return true;
+        }
+    }
+
+    record Slice(Entity entity, List<RangeNode> ranges, String rangeText, FieldType type, Span span) implements Entity {
+    }
+
+    record Function(Functions.Def def, List<Entity> args, FieldType type, Span span) implements Entity {
+        @Override
+        public boolean constant() {
+            return args.stream().allMatch(Entity::constant);
+        }
+    }
+
+    record Arith(Op op, String name, Entity left, Entity right, FieldType type, Span span) implements Entity {
+        @Override
+        public boolean constant() {
+            return left.constant() && right.constant();
+        }
+    }
+
+    record Negate(Entity operand, FieldType type, Span span) implements Entity {
+        @Override
+        public boolean constant() {
+            return operand.constant();
+        }
+    }
+
+    /** A field or protocol tested for presence. */
+    record Exists(FieldRead read, Span span) implements Typed {
+    }
+
+    /** An arithmetic value, slice or function used as a test: true unless every value is zero/empty. */
+    record Truth(Entity entity, Span span) implements Typed {
     }
 
     /**
-     * A field read. {@code layers} is null without {@code #}; {@code raw} for {@code @f};
-     * {@code valueString} for the pseudo-field {@code f::value_string} (type FT_STRING).
+     * A relation. {@code op} is the VM opcode after the quantifier ({@code all x == y} is ALL_EQ);
+     * {@code testName} the syntax-tree label (TEST_ANY_EQ); {@code quantifier} "", "ANY " or "ALL ".
      */
-    public record FieldExpr(FieldDef def, FieldType type, List<RangeNode> layers, boolean raw, boolean valueString,
-                            Span span) implements Expr {
-        public String label() {
-            StringBuilder sb = new StringBuilder();
-            if (raw) {
-                sb.append('@');
-            }
-            sb.append(def.abbrev());
-            if (valueString) {
-                sb.append("::value_string");
-            }
-            if (layers != null) {
-                sb.append("#[").append(Ranges.toText(layers)).append(']');
-            }
-            return sb.toString();
-        }
+    record Compare(Op op, String testName, String quantifier, Entity left, Entity right, RegexMatcher matcher,
+                   Span span) implements Typed {
     }
 
-    public record RefExpr(FieldExpr field, Span span) implements Expr {
-        @Override
-        public FieldType type() {
-            return field.type();
-        }
+    /** One element of a set: a value or a range. */
+    record SetElement(Entity low, Entity high) {
     }
 
-    public record ConstExpr(FValue value, Span span) implements Expr {
-        @Override
-        public FieldType type() {
-            return value.type();
-        }
+    record In(Op op, String testName, String quantifier, Entity left, List<SetElement> elements, Span span) implements Typed {
     }
 
-    public record SliceExpr(Expr entity, List<RangeNode> ranges, FieldType type, Span span) implements Expr {
+    record And(Typed left, Typed right, Span span) implements Typed {
     }
 
-    /** {@code derived}: the return type comes from the arguments (printed {@code <***>}). */
-    public record FuncExpr(Functions.Def def, List<Expr> args, FieldType type, Span span) implements Expr {
+    record Or(Typed left, Typed right, Span span) implements Typed {
     }
 
-    public record ArithExpr(ArithOp op, Expr left, Expr right, FieldType type, Span span) implements Expr {
-    }
-
-    public record NegExpr(Expr operand, FieldType type, Span span) implements Expr {
-    }
-
-    public record PcreExpr(String pattern, Pattern regex, Span span) implements Expr {
-        @Override
-        public FieldType type() {
-            return FieldType.FT_NONE;
-        }
-    }
-
-    /** A boolean test. */
-    public sealed interface Test {
-    }
-
-    public record Exists(FieldExpr field) implements Test {
-    }
-
-    public record And(Test left, Test right) implements Test {
-    }
-
-    public record Or(Test left, Test right) implements Test {
-    }
-
-    public record Not(Test operand) implements Test {
-    }
-
-    /** A comparison, contains or matches; {@code op} is the VM opcode, {@code label} the tree label. */
-    public record Relation(Opcode op, String label, Expr left, Expr right) implements Test {
-    }
-
-    public record SetElem(Expr low, Expr high) {
-    }
-
-    public record InSet(Opcode op, String label, Expr left, List<SetElem> elements) implements Test {
-    }
-
-    /** A bare arithmetic expression, slice or function used as a test: true if some value is non-zero. */
-    public record ValueTest(Expr expr) implements Test {
+    record Not(Typed operand, Span span) implements Typed {
     }
 }

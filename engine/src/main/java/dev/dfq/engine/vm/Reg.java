@@ -1,87 +1,95 @@
 package dev.dfq.engine.vm;
 
-import dev.dfq.engine.ftypes.FValue;
 import dev.dfq.fields.FieldType;
-import dev.dfq.fields.FieldType.Kind;
-
 import java.util.Arrays;
 
 /**
- * A register: a list of values of one type, stored column-wise so reuse allocates nothing. Numeric
- * kinds use {@code num}; byte-like kinds the window {@code obj[i][off[i], off[i]+len[i])}. {@code aux}
- * is the CIDR prefix of an address, the tvb extent of a protocol (bytes from {@code off} to the
- * tvb's end) and 1 for a signed integer.
+ * A VM register: a list of values of one type (fields repeat, so everything is a list). Numeric
+ * kinds live in {@code num}; byte-like kinds in {@code bv} (views reused from slot to slot, so
+ * reading a frame allocates nothing once the register has grown); {@code prefix} is the CIDR
+ * prefix length of an address constant (-1: none). Constants are registers filled once.
  */
 public final class Reg {
-    public FieldType type = FieldType.FT_NONE;
-    public int n;
+    public FieldType type;
+    public int size;
     public long[] num = new long[4];
-    public byte[][] obj = new byte[4][];
-    public int[] off = new int[4];
-    public int[] len = new int[4];
-    public int[] aux = new int[4];
+    public ByteView[] bv = new ByteView[4];
+    public int[] prefix = new int[4];
+
+    public Reg(FieldType type) {
+        this.type = type;
+    }
 
     public void clear() {
-        n = 0;
+        size = 0;
     }
 
-    void ensure() {
-        if (n == num.length) {
-            int c = n * 2;
-            num = Arrays.copyOf(num, c);
-            obj = Arrays.copyOf(obj, c);
-            off = Arrays.copyOf(off, c);
-            len = Arrays.copyOf(len, c);
-            aux = Arrays.copyOf(aux, c);
+    private void ensure(int n) {
+        if (n > num.length) {
+            int cap = Math.max(n, num.length * 2);
+            num = Arrays.copyOf(num, cap);
+            bv = Arrays.copyOf(bv, cap);
+            prefix = Arrays.copyOf(prefix, cap);
         }
     }
 
-    public void addNum(long v, int a) {
-        ensure();
-        num[n] = v;
-        obj[n] = null;
-        aux[n] = a;
-        n++;
+    public void addNum(long v) {
+        ensure(size + 1);
+        num[size] = v;
+        prefix[size] = -1;
+        size++;
     }
 
-    public void addBytes(byte[] b, int o, int l, int a) {
-        ensure();
-        obj[n] = b;
-        off[n] = o;
-        len[n] = l;
-        aux[n] = a;
-        n++;
+    public void addNum(long v, int pfx) {
+        ensure(size + 1);
+        num[size] = v;
+        prefix[size] = pfx;
+        size++;
     }
 
-    /** Copies value i of another register. */
-    public void addFrom(Reg r, int i) {
-        ensure();
-        num[n] = r.num[i];
-        obj[n] = r.obj[i];
-        off[n] = r.off[i];
-        len[n] = r.len[i];
-        aux[n] = r.aux[i];
-        n++;
-    }
-
-    /** A read-only register holding one constant. */
-    public static Reg constant(FValue v) {
-        Reg r = new Reg();
-        r.type = v.type();
-        Kind k = v.type().kind();
-        switch (k) {
-            case STRING, BYTES, PROTOCOL -> r.addBytes(v.bytes(), 0, v.bytes().length, v.bytes().length);
-            case IPV6 -> r.addBytes(v.bytes(), 0, 16, v.prefix());
-            case IPV4 -> r.addNum(v.num(), v.prefix());
-            case SIGNED -> r.addNum(v.num(), 1);
-            default -> r.addNum(v.num(), 0);
+    /** Adds a byte value viewing {@code data[off, off+len)}, scannable up to {@code scanEnd}. */
+    public void addBytes(byte[] data, int off, int len, int scanEnd, int pfx) {
+        ensure(size + 1);
+        ByteView v = bv[size];
+        if (v == null) {
+            v = bv[size] = new ByteView();
         }
+        v.set(data, off, len, scanEnd);
+        num[size] = 0;
+        prefix[size] = pfx;
+        size++;
+    }
+
+    public void addBytes(byte[] data) {
+        addBytes(data, 0, data.length, data.length, -1);
+    }
+
+    /** Copies entry {@code i} of {@code src} to the end of this register. */
+    public void addFrom(Reg src, int i) {
+        if (src.bv[i] != null && isBytes(src.type)) {
+            ByteView v = src.bv[i];
+            addBytes(v.a, v.off, v.len, v.end, src.prefix[i]);
+        } else {
+            addNum(src.num[i], src.prefix[i]);
+        }
+    }
+
+    public static boolean isBytes(FieldType t) {
+        return switch (t.kind()) {
+            case STRING, BYTES, IPV6, PROTOCOL, OTHER -> true;
+            default -> false;
+        };
+    }
+
+    public static Reg constant(FieldType type, long v) {
+        Reg r = new Reg(type);
+        r.addNum(v);
         return r;
     }
 
-    public boolean isNumeric() {
-        Kind k = type.kind();
-        return k != Kind.STRING && k != Kind.BYTES && k != Kind.PROTOCOL && k != Kind.IPV6 && k != Kind.NONE
-                && k != Kind.OTHER;
+    public static Reg constant(FieldType type, byte[] v) {
+        Reg r = new Reg(type);
+        r.addBytes(v);
+        return r;
     }
 }

@@ -1,124 +1,81 @@
 package dev.dfq.engine.vm;
 
-import dev.dfq.engine.compile.Ranges;
 import dev.dfq.fields.FieldType;
-import dev.dfq.fields.FieldType.Kind;
 import dev.dfq.grammar.ast.Node.RangeNode;
-
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
- * SLICE and LENGTH. Byte-like values slice by byte (protocols within their own length), strings by
- * code point (4.6); addresses slice their network-order bytes. One range is a zero-copy window;
- * several are concatenated. Out-of-range parts yield what was gathered (possibly nothing).
+ * Slicing as Wireshark's drange: offsets may be negative (from the end), ranges are clipped to
+ * the value (never an error), several ranges are concatenated. Strings slice by code point (4.6),
+ * everything else by byte; a protocol slices its own bytes, not the rest of its tvb.
  */
 final class Slices {
     private Slices() {
     }
 
-    static void slice(Reg in, List<RangeNode> ranges, Reg out, int[] tmp) {
-        out.clear();
-        boolean string = in.type.kind() == Kind.STRING;
-        out.type = string ? FieldType.FT_STRING : FieldType.FT_BYTES;
-        for (int i = 0; i < in.n; i++) {
-            byte[] data;
-            int off;
-            int len;
-            switch (in.type.kind()) {
-                case IPV4 -> {
-                    long v = in.num[i];
-                    data = new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-                    off = 0;
-                    len = 4;
-                }
-                default -> {
-                    data = in.obj[i];
-                    off = in.off[i];
-                    len = in.len[i];
-                }
-            }
-            if (string) {
-                sliceString(data, off, len, ranges, out, tmp);
+    static void slice(Reg src, List<RangeNode> ranges, Reg out) {
+        boolean string = src.type.kind() == FieldType.Kind.STRING;
+        boolean ipv4 = src.type.kind() == FieldType.Kind.IPV4;
+        for (int i = 0; i < src.size; i++) {
+            ByteView v = ipv4 ? new ByteView(new byte[] {(byte) (src.num[i] >>> 24), (byte) (src.num[i] >>> 16),
+                    (byte) (src.num[i] >>> 8), (byte) src.num[i]}) : src.bv[i];
+            if (v == null) {
                 continue;
             }
-            if (ranges.size() == 1) {
-                if (Ranges.resolve(ranges.get(0), len, tmp)) {
-                    out.addBytes(data, off + tmp[0], tmp[1], tmp[1]);
-                } else {
-                    out.addBytes(data, off, 0, 0);
-                }
-                continue;
-            }
-            ByteArrayOutputStream bo = new ByteArrayOutputStream();
-            for (RangeNode rn : ranges) {
-                if (!Ranges.resolve(rn, len, tmp)) {
+            int[] cps = string ? codePointStarts(v) : null;
+            int units = string ? cps.length - 1 : v.len;
+            ByteArrayOutputStream joined = ranges.size() == 1 ? null : new ByteArrayOutputStream();
+            boolean ok = true;
+            int s0 = 0;
+            int e0 = 0;
+            for (RangeNode r : ranges) {
+                int[] se = bounds(r, units);
+                if (se == null) {
+                    ok = false;
                     break;
                 }
-                bo.write(data, off + tmp[0], tmp[1]);
-            }
-            byte[] b = bo.toByteArray();
-            out.addBytes(b, 0, b.length, b.length);
-        }
-    }
-
-    private static void sliceString(byte[] data, int off, int len, List<RangeNode> ranges, Reg out, int[] tmp) {
-        int cps = codePoints(data, off, len);
-        if (ranges.size() == 1 && cps == len) {
-            if (Ranges.resolve(ranges.get(0), len, tmp)) {
-                out.addBytes(data, off + tmp[0], tmp[1], tmp[1]);
-            } else {
-                out.addBytes(data, off, 0, 0);
-            }
-            return;
-        }
-        ByteArrayOutputStream bo = new ByteArrayOutputStream();
-        for (RangeNode rn : ranges) {
-            if (!Ranges.resolve(rn, cps, tmp)) {
-                break;
-            }
-            int s = byteOffset(data, off, len, tmp[0]);
-            int e = byteOffset(data, off, len, tmp[0] + tmp[1]);
-            bo.write(data, s, e - s);
-        }
-        byte[] b = bo.toByteArray();
-        out.addBytes(b, 0, b.length, b.length);
-    }
-
-    static int codePoints(byte[] d, int off, int len) {
-        int n = 0;
-        for (int i = off; i < off + len; i++) {
-            if ((d[i] & 0xc0) != 0x80) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int byteOffset(byte[] d, int off, int len, int cp) {
-        int n = 0;
-        for (int i = off; i < off + len; i++) {
-            if ((d[i] & 0xc0) != 0x80) {
-                if (n == cp) {
-                    return i;
+                s0 = string ? cps[se[0]] : se[0];
+                e0 = string ? cps[se[1]] : se[1];
+                if (joined != null) {
+                    joined.write(v.a, v.off + s0, e0 - s0);
                 }
-                n++;
+            }
+            if (!ok) {
+                continue; // a range outside the value yields no value at all
+            }
+            if (joined == null) {
+                out.addBytes(v.a, v.off + s0, e0 - s0, v.off + e0, -1);
+            } else {
+                out.addBytes(joined.toByteArray());
             }
         }
-        return off + len;
     }
 
-    static void length(Reg in, Reg out) {
-        out.clear();
-        out.type = FieldType.FT_UINT32;
-        for (int i = 0; i < in.n; i++) {
-            int l = switch (in.type.kind()) {
-                case IPV4 -> 4;
-                case IPV6 -> 16;
-                case STRING -> codePoints(in.obj[i], in.off[i], in.len[i]);
-                default -> in.len[i];
-            };
-            out.addNum(l, 0);
+    /** [start, end) of a range within {@code n} units, or null when it reaches outside them. */
+    private static int[] bounds(RangeNode r, int n) {
+        long start = r.start() < 0 ? n + r.start() : r.start();
+        long end = switch (r.kind()) {
+            case SINGLE -> start + 1;
+            case START_LENGTH -> start + r.lengthOrEnd();
+            case START_END -> (r.lengthOrEnd() < 0 ? n + r.lengthOrEnd() : r.lengthOrEnd()) + 1;
+            case TO_END -> n;
+        };
+        if (start < 0 || start > n || end > n || end < start) {
+            return null;
         }
+        return new int[] {(int) start, (int) end};
+    }
+
+    private static int[] codePointStarts(ByteView v) {
+        int[] tmp = new int[v.len + 1];
+        int n = 0;
+        for (int k = 0; k < v.len; k++) {
+            if ((v.at(k) & 0xC0) != 0x80) {
+                tmp[n++] = k;
+            }
+        }
+        tmp[n] = v.len;
+        return java.util.Arrays.copyOf(tmp, n + 1);
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  * tshark 4.6.9's verdict on a few hundred filters (mostly invalid: syntax, unknown fields, type
  * errors, literals, ranges, functions, sets, macros, regexes, mail fields), recorded by
  * scripts/record-error-goldens.sh into goldens/errors/errors.tsv. For an invalid filter
- * (exit 4) the compiler must fail and {@link DiagnosticRenderer} must print exactly tshark's
+ * (exit 4) the compiler must fail and {@link DiagnosticRenderer#renderLikeTshark} must print exactly tshark's
  * stderr (without "tshark: "): the message line, the filter and caret lines exactly when tshark
  * prints them, and any further note; a valid filter (exit 0) must compile. Known failures as in {@link SuiteDfilterTest}.
  */
@@ -103,7 +103,7 @@ class ErrorGoldensTest {
         }
         // dfq's own hints ("did you mean") are not tshark's: render without them.
         Diagnostic d = new Diagnostic(r.error().message(), r.error().span());
-        String rendered = DiagnosticRenderer.render(r.expandedText(), d);
+        String rendered = DiagnosticRenderer.renderLikeTshark(r.expandedText(), d);
         if (rendered.endsWith("\n")) {
             rendered = rendered.substring(0, rendered.length() - 1);
         }

@@ -1,0 +1,46 @@
+package dev.dfq.engine.compile;
+
+import dev.dfq.engine.CompileResult;
+import dev.dfq.engine.Diagnostic;
+import dev.dfq.engine.vm.Program;
+import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.grammar.FilterParser;
+import dev.dfq.grammar.Macros;
+import dev.dfq.grammar.ParseResult;
+import dev.dfq.grammar.ast.Span;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The compile pipeline: parse, check, generate. Pure: text in, {@link CompileResult} out. */
+public final class Compilation {
+    private Compilation() {
+    }
+
+    public static CompileResult compile(String text, FieldRegistry registry, Macros macros) {
+        ParseResult parsed = new FilterParser(macros).parse(text, name -> {
+            FieldDef d = registry.resolve(name).orElse(null);
+            return d != null && !d.isProtocol();
+        });
+        String expanded = parsed.expandedText();
+        if (!parsed.ok()) {
+            return new CompileResult(expanded, null, new Diagnostic(parsed.error().message(), parsed.error().span()), List.of());
+        }
+        if (parsed.root() == null) {
+            return new CompileResult(expanded, null, new Diagnostic("The filter is empty.", null), List.of());
+        }
+        Checker checker = new Checker(registry);
+        try {
+            Span whole = new Span(0, expanded.getBytes(StandardCharsets.UTF_8).length);
+            Typed tree = checker.checkFilter(parsed.root(), whole);
+            Program program = new CodeGen().generate(tree);
+            List<Diagnostic> warnings = checker.warnings().stream().map(w -> new Diagnostic(w, null)).toList();
+            return new CompileResult(expanded, new CompiledProgram(expanded, tree, program, registry, checker.warnings()),
+                    null, warnings);
+        } catch (CompileError e) {
+            return new CompileResult(expanded, null, new Diagnostic(e.getMessage(), e.span()), List.of());
+        } catch (StackOverflowError e) {
+            return new CompileResult(expanded, null, new Diagnostic("Filter is nested too deeply.", null), List.of());
+        }
+    }
+}

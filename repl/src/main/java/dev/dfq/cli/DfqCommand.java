@@ -1,0 +1,108 @@
+package dev.dfq.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The top-level {@code dfq} command: tshark's one-shot options with tshark's meanings, plus
+ * sub-commands ({@code explain}, {@code fields}).
+ */
+@Command(name = "dfq", mixinStandardHelpOptions = true, version = "dfq 0.1.0 (Wireshark 4.6.9 display filters)",
+        description = "Wireshark 4.6 display filters over packet captures, for email forensics.",
+        subcommands = {ExplainCommand.class, FieldsCommand.class},
+        sortOptions = false)
+public final class DfqCommand implements Callable<Integer> {
+    final PrintWriter out;
+    final PrintWriter err;
+
+    @Option(names = "-r", paramLabel = "FILE", description = "Read packets from FILE (pcap or pcapng, plain or gzipped; - for standard input).")
+    Path readFile;
+
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER", description = "Show only the packets that match this display filter.")
+    String displayFilter;
+
+    @Option(names = {"-R", "--read-filter"}, paramLabel = "FILTER", description = "Read filter, applied in the second pass (needs -2).")
+    String readFilter;
+
+    @Option(names = "-2", description = "Two passes: fields that need later frames (smtp.data.reassembled.in) are known.")
+    boolean twoPass;
+
+    @Option(names = "--selected-frame", paramLabel = "N", description = "Field references ($f) take their values from frame N (with -2).")
+    Integer selectedFrame;
+
+    @Option(names = "-c", paramLabel = "N", description = "Stop after N matching packets.")
+    Long maxPackets;
+
+    @Option(names = "--count", description = "Print only the number of matching packets.")
+    boolean countOnly;
+
+    @Option(names = "-w", paramLabel = "OUTFILE", description = "Write the matching packets to OUTFILE (pcap, or pcapng by extension).")
+    Path writeFile;
+
+    @Option(names = "-T", paramLabel = "FORMAT", description = "Output format: text, fields, json, ek.")
+    String outputFormat;
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields (repeatable).")
+    List<String> fields = new ArrayList<>();
+
+    @Option(names = "-E", paramLabel = "OPTION", description = "Field output options: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.")
+    List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = "-n", description = "No name resolution (dfq never resolves names; accepted for tshark compatibility).")
+    boolean noResolve;
+
+    @Option(names = "-t", paramLabel = "FORMAT", description = "Time column format: a, ad, adoy, d, dd, e, r, u, ud, udoy.")
+    String timeFormat;
+
+    @Option(names = "-o", paramLabel = "PREF:VALUE", description = "Set a Wireshark preference (e.g. smtp.decryption:TRUE).")
+    List<String> prefs = new ArrayList<>();
+
+    @Option(names = "-d", paramLabel = "LAYER==VALUE,PROTO", description = "Decode as, e.g. tcp.port==2525,smtp.")
+    List<String> decodeAs = new ArrayList<>();
+
+    @Option(names = "-G", paramLabel = "REPORT", description = "Print a registry report: fields, protocols, values.")
+    String glossary;
+
+    @Option(names = "-i", paramLabel = "IFACE", description = "Capture live from this interface.")
+    String iface;
+
+    @Option(names = "-f", paramLabel = "CAPTURE FILTER", description = "Capture filter (BPF) for -i.")
+    String captureFilter;
+
+    @Option(names = "-a", paramLabel = "COND", description = "Stop condition for -i: duration:SECONDS or packets:N.")
+    List<String> autostop = new ArrayList<>();
+
+    @Option(names = "--macros", paramLabel = "FILE", description = "Display-filter macros file (Wireshark dmacros format).")
+    Path macros;
+
+    DfqCommand(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (glossary != null) {
+            return new Glossary(out, err).print(glossary);
+        }
+        Preferences preferences = new Preferences();
+        for (String p : prefs) {
+            String error = preferences.set(p);
+            if (error != null) {
+                err.println("dfq: " + error);
+                return ExitCodes.INVALID_OPTION;
+            }
+        }
+        if (readFile == null && iface == null) {
+            out.println("Usage: dfq -r FILE [-Y FILTER] [-T fields -e FIELD...] [-c N] [-w OUT]");
+            out.println("       dfq explain FILTER | dfq fields WORDS | dfq --help");
+            return ExitCodes.OK;
+        }
+        return new QueryCommand(this, preferences).run();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.dfq.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code -o PREF:VALUE} as tshark takes it. Every preference name of Wireshark 4.6.9 is known (from
+ * {@code tshark -G defaultprefs}, names and defaults only), plus the {@code PROTO.tcp.port} /
+ * {@code PROTO.udp.port} range preferences of protocols bound to a port, so an unknown name is the
+ * same error as tshark's; the values of those that change what dfq's dissectors produce are kept.
+ */
+final class Preferences {
+    private static final Map<String, String> DEFAULTS = loadDefaults();
+    private static final Set<String> PORT_PREFS = loadPortPrefs();
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    /** Sets one {@code name:value}; returns tshark's error text, or null when accepted. */
+    String set(String option) {
+        int colon = option.indexOf(':');
+        if (colon <= 0) {
+            return "Invalid -o flag \"" + option + "\"";
+        }
+        String name = option.substring(0, colon).trim();
+        String value = option.substring(colon + 1).trim();
+        if (!isKnown(name)) {
+            return "-o flag \"" + option + "\" specifies unknown preference";
+        }
+        values.put(name, value);
+        return null;
+    }
+
+    static boolean isKnown(String name) {
+        if (DEFAULTS.containsKey(name)) {
+            return true;
+        }
+        return PORT_PREFS.contains(name);
+    }
+
+    /** The value set with -o, else Wireshark's default, else null. */
+    String get(String name) {
+        String v = values.get(name);
+        return v != null ? v : DEFAULTS.get(name);
+    }
+
+    boolean bool(String name) {
+        String v = get(name);
+        return v != null && (v.equalsIgnoreCase("TRUE") || v.equals("1"));
+    }
+
+    Map<String, String> explicit() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    static Set<String> names() {
+        return new TreeSet<>(DEFAULTS.keySet());
+    }
+
+    /** PROTO.tcp.port / PROTO.udp.port for the protocols bound to a port ({@code -G decodes}). */
+    private static Set<String> loadPortPrefs() {
+        Set<String> names = new java.util.HashSet<>();
+        try (InputStream in = Preferences.class.getResourceAsStream("wireshark-4.6.9-port-prefs.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing port preference list resource");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    names.add(line.trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read port preference list", e);
+        }
+        return Set.copyOf(names);
+    }
+
+    private static Map<String, String> loadDefaults() {
+        Map<String, String> m = new HashMap<>();
+        try (InputStream in = Preferences.class.getResourceAsStream("wireshark-4.6.9-prefs.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing preference list resource");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    m.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read preference list", e);
+        }
+        return Map.copyOf(m);
+    }
+}
