@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CaptureFixtureTest {
     static final FixtureFiles EXPORT = FixtureFiles.classpath("suite_dfilter/export");
+    static final FixtureFiles SMTP = FixtureFiles.classpath("testkit/smtp");
     static FieldRegistry registry;
 
     @BeforeAll
@@ -43,12 +44,18 @@ class CaptureFixtureTest {
     static Stream<Arguments> exports() {
         return Stream.of("arp.pcap", "data-utf8.pcap", "data-utf8.pcap.show_as_text", "dhcp.pcap", "dhcp.pcapng",
                 "http.pcap", "icmp.pcapng.gz", "ipoipoip.pcap", "ipv6.pcap", "ipx_rip.pcap", "nfs.pcap", "ntp.pcap",
-                "s7comm-fuzz.pcapng.gz", "sip-rtp.pcapng", "sip.pcapng", "tftp.pcap").map(Arguments::of);
+                "s7comm-fuzz.pcapng.gz", "sip-rtp.pcapng", "sip.pcapng", "tftp.pcap", "smtp:s1_baseline.pcap")
+                .map(Arguments::of);
+    }
+
+    static FixtureFiles files(String base) {
+        return base.startsWith("smtp:") ? SMTP : EXPORT;
     }
 
     static CaptureFixture load(String base) {
-        String cap = base.replace(".show_as_text", "");
-        return CaptureFixture.load(registry, EXPORT, base, cap + ".columns.tsv");
+        String name = base.replaceFirst("^smtp:", "");
+        String cap = name.replace(".show_as_text", "");
+        return CaptureFixture.load(registry, files(base), name, cap + ".columns.tsv");
     }
 
     @ParameterizedTest
@@ -58,7 +65,7 @@ class CaptureFixtureTest {
         assertEquals(Map.of(), fx.skippedNames(), "PDML names missing from the registry");
         assertEquals(List.of(), fx.problems(), "unparsable values");
         List<Map<String, List<String>>> json;
-        try (InputStream in = EXPORT.open(base + ".json")) {
+        try (InputStream in = files(base).open(base.replaceFirst("^smtp:", "") + ".json")) {
             json = jsonValues(in);
         }
         assertEquals(json.size(), fx.frames().size(), "frames");
@@ -146,6 +153,37 @@ class CaptureFixtureTest {
         } else if (t == JsonToken.VALUE_STRING && key != null) {
             values.computeIfAbsent(key, k -> new ArrayList<>()).add(p.getText());
         }
+    }
+
+    @Test
+    void itemsOfAReassembledSourceLieInIt() {
+        CaptureFixture fx = load("smtp:s1_baseline.pcap");
+        int imf = registry.byName("imf").orElseThrow().id();
+        int subject = registry.byName("imf.subject").orElseThrow().id();
+        FieldStore store = new FieldStore(registry);
+        int framesWithImf = 0;
+        for (CaptureFixture.Frame f : fx.frames()) {
+            f.fill(store);
+            int o = store.first(imf);
+            if (o < 0) {
+                continue;
+            }
+            framesWithImf++;
+            assertTrue(store.sourceCount() > 1, "reassembled message in an extra data source");
+            int src = store.source(o);
+            assertTrue(src > 0, "imf is dissected from the reassembled source");
+            // The message starts with a header line, and the Subject header holds imf.subject.
+            byte[] msg = Arrays.copyOfRange(store.sourceData(src), store.offset(o), store.offset(o) + store.length(o));
+            String text = new String(msg, java.nio.charset.StandardCharsets.UTF_8);
+            int s = store.first(subject);
+            assertTrue(s >= 0);
+            assertEquals(src, store.source(s));
+            String header = new String(store.rawBytes(s), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(header.contains(new String((byte[]) store.ref(s), java.nio.charset.StandardCharsets.UTF_8)),
+                    header + " holds the subject");
+            assertTrue(text.contains(header), "the Subject header is part of the message");
+        }
+        assertEquals(1, framesWithImf);
     }
 
     @Test
