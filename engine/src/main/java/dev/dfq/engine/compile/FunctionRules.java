@@ -176,7 +176,9 @@ final class FunctionRules {
                 if (k != Kind.IPV4 && k != Kind.IPV6) {
                     throw new CompileError("Only IP fields can be used as a parameter for " + f.name() + "()", first.span());
                 }
-                return new Typed.Function(def, List.of(a), FieldType.FT_BOOLEAN, f.span());
+                FieldType rt = f.name().equals("ip_special_name") ? FieldType.FT_STRING
+                        : f.name().equals("ip_special_mask") ? FieldType.FT_UINT32 : FieldType.FT_BOOLEAN;
+                return new Typed.Function(def, List.of(a), rt, f.span());
             }
         }
     }

@@ -40,7 +40,9 @@ public final class Functions {
             def("ip_rfc1918", 1, 1, (args, out) -> ipTest(args.get(0), out, Functions::rfc1918)),
             def("ip_linklocal", 1, 1, (args, out) -> ipTest(args.get(0), out, Functions::linkLocal)),
             def("ip_multicast", 1, 1, (args, out) -> ipTest(args.get(0), out, Functions::multicast)),
-            def("ip_ula", 1, 1, (args, out) -> ipTest(args.get(0), out, Functions::ula)));
+            def("ip_ula", 1, 1, (args, out) -> ipTest(args.get(0), out, Functions::ula)),
+            def("ip_special_name", 1, 1, Functions::specialName),
+            def("ip_special_mask", 1, 1, Functions::specialMask));
 
     private Functions() {
     }
@@ -175,6 +177,30 @@ public final class Functions {
 
     private interface IpPredicate {
         boolean test(Reg r, int i);
+    }
+
+    /** ip_special_name(): the IANA special-purpose registry name of each address that has one. */
+    private static boolean specialName(List<Reg> args, Reg out) {
+        Reg a = args.get(0);
+        for (int i = 0; i < a.size; i++) {
+            String n = IpSpecial.name(a, i);
+            if (n != null) {
+                out.addBytes(n.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.size > 0;
+    }
+
+    /** ip_special_mask(): the registry's flags as bits S D F G R (source, destination, forwardable, global, reserved). */
+    private static boolean specialMask(List<Reg> args, Reg out) {
+        Reg a = args.get(0);
+        for (int i = 0; i < a.size; i++) {
+            int m = IpSpecial.mask(a, i);
+            if (m >= 0) {
+                out.addNum(m);
+            }
+        }
+        return out.size > 0;
     }
 
     private static boolean ipTest(Reg a, Reg out, IpPredicate p) {

@@ -103,10 +103,17 @@ public final class Vm implements CompiledFilter.Evaluator {
                 }
                 case BITWISE_AND, ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO -> {
                     Reg out = prepare(in);
+                    if (in.op == Op.SUBTRACT) {
+                        signedIfUnsigned(out);
+                    }
                     Arithmetic.apply(in.op, value(in.a), value(in.b), out);
                     accum = out.size > 0;
                 }
-                case UNARY_MINUS -> Arithmetic.negate(value(in.a), prepare(in));
+                case UNARY_MINUS -> {
+                    Reg out = prepare(in);
+                    signedIfUnsigned(out);
+                    Arithmetic.negate(value(in.a), out);
+                }
                 case CALL_FUNCTION -> {
                     argBuffer.clear();
                     for (Operand o : in.args) {
@@ -122,6 +129,16 @@ public final class Vm implements CompiledFilter.Evaluator {
             pc++;
         }
         return accum;
+    }
+
+    /**
+     * Unsigned subtraction and negation produce signed values at run time ({@code tcp.port - 81 == -1}
+     * and {@code -tcp.port == -80} match in 4.6.9); the checked type stays the operand's.
+     */
+    private static void signedIfUnsigned(Reg out) {
+        if (out.type.kind() == FieldType.Kind.UNSIGNED) {
+            out.type = FieldType.FT_INT64;
+        }
     }
 
     private Reg prepare(Insn in) {
