@@ -11,7 +11,7 @@ size="${1:-1024}"
 filter="${2:-tcp.port == 25 && tcp.len > 1000}"
 tshark="${TSHARK46:-$shared/tools/tshark46}"
 big="$repo/big-$size.pcap"
-[ -f "$big" ] || python3 "$shared/tools/scale_pcap.py" "$repo/engine/src/test/resources/captures/smtp-lab.pcap" "$big" "$size" >&2
+[ -f "$big" ] || python3 "$shared/tools/scale_pcap.py" "$repo/samples/smtp-lab.pcap" "$big" "$size" >&2
 cat "$big" > /dev/null
 "$repo/dfq" --version >/dev/null   # build outside the measurement
 
@@ -29,7 +29,7 @@ measure() { # label, command...
   printf '| %s | %s s | %d MB | %s |\n' "$label" "$w" "$((r / 1024))" "$out"
   rm -f /tmp/bench-out.$$ /tmp/bench-time.$$
 }
-echo "capture: $(basename "$big"), $(du -m "$big" | cut -f1) MB; filter: \`$filter\`"
+echo "capture: $(basename "$big"), $(du -mL "$big" | cut -f1) MB; filter: \`$filter\`"
 echo "| command | median wall | median peak RSS | output |"
 echo "|---|---|---|---|"
 measure "dfq --count" "$repo/dfq" -r "$big" -Y "$filter" --count

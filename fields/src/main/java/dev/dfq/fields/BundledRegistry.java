@@ -20,11 +20,17 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * the abbreviation bytes; {@link FieldDef}s are created on first access, display names are inflated
  * on the first definition asked for, and value strings are inflated one chunk at a time on demand.
  *
- * <p>Duplicate abbreviations: the first registered entry wins, for lookups by name as for filters
- * in Wireshark (its {@code -G fields} dump lists only the first registration of a name; the
- * protocols {@code tpkt}, {@code docsis_map} and {@code ipv6.routing.type.mipv6} are registered twice
- * and the protocol-typed fields {@code c15.tone}, {@code c15.inc_gwe}, {@code c15.out_gwe} are
- * registered before the protocols of the same name).
+ * <p>Duplicate abbreviations. Wireshark 4.6.9 registers 290,315 header fields, 17,518 of which have
+ * the name of an earlier one ({@code tshark -G fieldcount}); {@code -G fields} lists only the first
+ * registration of a field name, so the dump (and this registry) has 272,801 entries, of which only six
+ * names repeat: the protocols {@code tpkt}, {@code docsis_map} and {@code ipv6.routing.type.mipv6}
+ * (registered twice) and {@code c15.tone}, {@code c15.inc_gwe}, {@code c15.out_gwe} (an FT_PROTOCOL field
+ * of c15 registered before the protocol of that name). Rule: <b>the first registration wins</b> - a
+ * name resolves to its first entry, whose type is the one 4.6's filter compiler uses: dftest46 typed
+ * all 248,257 names it knows exactly as the dump's first entry, except 919 protocols registered "in name
+ * only", which it types FT_BYTES (so does this registry). At run time Wireshark reads every
+ * registration of a name; their value strings are merged in the {@code -G values} dump, which is why
+ * {@link ValueStringMatcher} knows the registration boundaries it can see.
  */
 final class BundledRegistry {
     private BundledRegistry() {

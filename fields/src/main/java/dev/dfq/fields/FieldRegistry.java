@@ -76,7 +76,10 @@ public final class FieldRegistry {
         return table.abbrev(id);
     }
 
-    /** Looks a protocol or field up by its exact (case-sensitive) filter name. */
+    /**
+     * Looks a protocol or field up by its exact (case-sensitive) filter name. A name registered more
+     * than once resolves to its first registration, as in Wireshark's filter compiler.
+     */
     public Optional<FieldDef> byName(String abbrev) {
         return Optional.ofNullable(lookup(abbrev));
     }

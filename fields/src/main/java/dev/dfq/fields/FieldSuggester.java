@@ -70,6 +70,10 @@ public final class FieldSuggester {
         if (unknown == null || unknown.isEmpty() || limit <= 0) {
             return List.of();
         }
+        String renamed = registry.aliasTarget(unknown); // ssl.handshake.typ: look among tls.handshake.*
+        if (renamed != null) {
+            unknown = renamed;
+        }
         byte[] q = lowerAscii(unknown);
         String[] qTokens = tokens(unknown.toLowerCase(java.util.Locale.ROOT));
         List<long[]> scored = new ArrayList<>(); // score, id

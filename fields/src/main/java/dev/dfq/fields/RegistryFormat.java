@@ -50,7 +50,7 @@ final class RegistryFormat {
     static final int VS_TEXT_ONLY = 2;
 
     /** Display names per chunk of names.bin. */
-    static final int NAME_CHUNK = 2048;
+    static final int NAME_CHUNK = 8192;
 
     static final String FIELDS = "fields.bin";
     static final String NAMES = "names.bin";

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 class FieldSuggesterTest {
     private static final FieldRegistry REG = FieldRegistry.wireshark();
     private static final FieldSuggester SUGGESTER = new FieldSuggester(REG);
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     @Test
     void suggest_smtpRespCode_includesSmtpResponseCode() {
@@ -29,6 +30,11 @@ class FieldSuggesterTest {
     }
 
     @Test
+    void suggest_deprecatedProtocolPrefix_suggestsCurrentNames() {
+        assertThat(SUGGESTER.suggest("ssl.handshake.typ")).contains("tls.handshake.type");
+    }
+
+    @Test
     void suggest_nothingClose_isEmpty() {
         assertThat(SUGGESTER.suggest("qqqqqqqqqqqqqqqqqqqqqqqqq")).isEmpty();
     }
@@ -44,19 +50,20 @@ class FieldSuggesterTest {
         long worst = 0;
         StringBuilder sb = new StringBuilder();
         for (String p : probes) {
-            // best of five: the build machine is shared, a single run measures the neighbours
+            // CPU time of this thread, best of five: the build machine is shared, and wall time there
+            // measures the neighbours
             long t = Long.MAX_VALUE;
             List<String> s = null;
             for (int rep = 0; rep < 5; rep++) {
-                long t0 = System.nanoTime();
+                long t0 = CPU.getCurrentThreadCpuTime();
                 s = SUGGESTER.suggest(p);
-                t = Math.min(t, System.nanoTime() - t0);
+                t = Math.min(t, CPU.getCurrentThreadCpuTime() - t0);
             }
             worst = Math.max(worst, t);
             sb.append(String.format("%n  %s %.2f ms %s", p, t / 1e6, s));
         }
         System.out.println("[registry] suggestions:" + sb);
-        System.out.printf("[registry] suggest worst warm call (best of 5): %.2f ms%n", worst / 1e6);
+        System.out.printf("[registry] suggest worst warm call (CPU time, best of 5): %.2f ms%n", worst / 1e6);
         assertThat(worst).isLessThan(20_000_000L);
     }
 }

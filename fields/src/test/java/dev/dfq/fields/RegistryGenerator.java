@@ -21,14 +21,16 @@ import java.util.zip.GZIPInputStream;
  * the bundled binary resources described in {@link RegistryFormat}.
  *
  * <p>Usage: {@code RegistryGenerator REFERENCE_DIR OUTPUT_DIR} (see scripts/gen-registry.sh).
- * Blurbs are not copied. {@code E} lines of the values dump (the size and access method of an
- * extended value_string, which only describe how Wireshark searches the table) are dropped; the
- * values themselves come with the {@code V} lines that follow. {@code U} lines (unit strings) are kept.
+ * Blurbs are not copied. {@code E} lines of the values dump (name, size and access method of an
+ * extended value_string: how Wireshark searches the table) are not stored, but each starts a new
+ * registration's table in the merged values of a name registered several times, which the generator
+ * records as group boundaries; the values themselves are the {@code V} lines that follow. {@code U}
+ * lines (unit strings, singular and plural, for BASE_UNIT_STRING fields) are kept.
  * A line of the values dump that does not start with a record tag continues the previous record's
  * last column (a string with a newline in it).
  */
 public final class RegistryGenerator {
-    private static final int CHUNK_TARGET = 48 * 1024;
+    private static final int CHUNK_TARGET = 128 * 1024;
 
     record Entry(boolean protocol, String name, String abbrev, String type, String base, long mask, int parent) {}
 

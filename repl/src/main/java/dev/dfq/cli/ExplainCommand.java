@@ -38,6 +38,11 @@ final class ExplainCommand implements Callable<Integer> {
             return ExitCodes.INVALID_FILTER;
         }
         parent.out.print(result.filter().dftest());
+        for (dev.dfq.engine.Diagnostic w : result.warnings()) {
+            if (w.message().startsWith("dfq does not dissect")) {
+                parent.err.println("dfq: warning: " + w.message());
+            }
+        }
         parent.out.flush();
         return ExitCodes.OK;
     }

@@ -23,6 +23,8 @@ public final class Main {
         cl.setErr(err);
         // a filter may start with '-' ("-{tcp.port} == -80"): explain takes such words as the filter
         cl.getSubcommands().get("explain").setUnmatchedOptionsArePositionalParams(true);
+        // "-T fields" is tshark's output format, not the "fields" sub-command
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("dfq: " + ex.getMessage());
             err.println("Try 'dfq --help' for more information.");

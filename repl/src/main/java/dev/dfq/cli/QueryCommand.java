@@ -1,6 +1,27 @@
 package dev.dfq.cli;
 
-/** Reading captures: the one-shot tshark-like mode (-r, -Y, -T, ...). */
+import dev.dfq.engine.CompileResult;
+import dev.dfq.engine.CompiledFilter;
+import dev.dfq.engine.DiagnosticRenderer;
+import dev.dfq.engine.FilterCompiler;
+import dev.dfq.engine.capture.CaptureFormat;
+import dev.dfq.engine.capture.CaptureFormatException;
+import dev.dfq.engine.capture.CaptureReader;
+import dev.dfq.engine.capture.CaptureWriter;
+import dev.dfq.engine.capture.TsharkText;
+import dev.dfq.engine.query.Columns;
+import dev.dfq.engine.query.FieldsFormat;
+import dev.dfq.engine.query.QueryRunner;
+import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.fields.FieldStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one-shot tshark-like mode: {@code dfq -r FILE [-Y FILTER] [-T fields -e F ...] [--count] [-w OUT]}. */
 final class QueryCommand {
     private final DfqCommand cmd;
     private final Preferences preferences;
@@ -10,8 +31,111 @@ final class QueryCommand {
         this.preferences = preferences;
     }
 
-    int run() {
-        cmd.err.println("dfq: reading captures is not available in this build");
-        return ExitCodes.INVALID_FILE;
+    int run() throws IOException {
+        PrintWriter out = cmd.out;
+        PrintWriter err = cmd.err;
+        FieldRegistry registry = FieldRegistry.wireshark();
+        if (cmd.iface != null) {
+            err.println("dfq: live capture (-i) is not wired to the command line yet; read a file with -r");
+            return ExitCodes.INVALID_INTERFACE;
+        }
+        CompiledFilter filter = null;
+        String text = cmd.displayFilter != null ? cmd.displayFilter : cmd.readFilter;
+        if (text != null && !text.isBlank()) {
+            FilterCompiler compiler = new FilterCompiler(registry, MacroFiles.load(cmd.macros, err));
+            CompileResult result = compiler.compile(text);
+            if (!result.ok()) {
+                err.print(DiagnosticRenderer.renderLikeTshark(result.expandedText(), result.error()));
+                err.flush();
+                return ExitCodes.INVALID_FILTER;
+            }
+            filter = result.filter();
+            for (dev.dfq.engine.Diagnostic w : result.warnings()) {
+                if (w.message().startsWith("dfq does not dissect")) {
+                    err.println("dfq: warning: " + w.message());
+                }
+            }
+        }
+        FieldsFormat fieldOutput = null;
+        Columns columns = null;
+        int[] outputFields;
+        boolean fieldsMode = "fields".equals(cmd.outputFormat);
+        if (cmd.outputFormat != null && !fieldsMode && !"text".equals(cmd.outputFormat)) {
+            err.println("dfq: Invalid -T parameter \"" + cmd.outputFormat + "\"; valid here: text, fields");
+            return ExitCodes.INVALID_OPTION;
+        }
+        if (fieldsMode) {
+            if (cmd.fields.isEmpty()) {
+                err.println("dfq: \"-Tfields\" was specified, but no fields were specified with \"-e\".");
+                return ExitCodes.INVALID_OPTION;
+            }
+            List<FieldDef> defs = new ArrayList<>();
+            for (String name : cmd.fields) {
+                FieldDef d = registry.resolve(name).orElse(null);
+                if (d == null) {
+                    err.println("dfq: Some fields aren't valid:");
+                    err.println("\t" + name);
+                    return ExitCodes.INVALID_OPTION;
+                }
+                defs.add(d);
+            }
+            fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
+            outputFields = defs.stream().mapToInt(FieldDef::id).toArray();
+        } else if (cmd.countOnly || cmd.writeFile != null) {
+            outputFields = new int[0];
+        } else {
+            columns = new Columns(registry);
+            outputFields = columns.fields();
+        }
+        Path file = cmd.readFile;
+        String name = file.toString();
+        QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets);
+        CaptureWriter writer = null;
+        long[] count = {0};
+        try (CaptureReader reader = CaptureReader.open(file)) {
+            if (cmd.writeFile != null) {
+                writer = CaptureWriter.open(cmd.writeFile, CaptureFormat.forFileName(cmd.writeFile), reader.interfaces());
+            }
+            CaptureWriter w = writer;
+            FieldsFormat fo = fieldOutput;
+            Columns cols = columns;
+            if (fo != null && fo.header()) {
+                out.println(fo.headerLine());
+            }
+            runner.run(reader, (frame, fields) -> {
+                count[0]++;
+                if (w != null) {
+                    w.write(frame);
+                } else if (cmd.countOnly) {
+                    return;
+                } else if (fo != null) {
+                    out.println(fo.line(fields));
+                } else {
+                    out.println(cols.line(fields));
+                }
+            });
+        } catch (CaptureFormatException e) {
+            finish(writer, count[0]);
+            out.flush();
+            err.println(e.tsharkMessage(name));
+            return e.tsharkExitCode();
+        } catch (IOException e) {
+            finish(writer, count[0]);
+            out.flush();
+            err.println(TsharkText.message(name, e));
+            return TsharkText.exitCode(e);
+        }
+        finish(writer, count[0]);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void finish(CaptureWriter writer, long matched) throws IOException {
+        if (writer != null) {
+            writer.close();
+        }
+        if (cmd.countOnly) {
+            cmd.out.println(matched);
+        }
     }
 }

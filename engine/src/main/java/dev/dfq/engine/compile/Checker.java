@@ -182,6 +182,9 @@ final class Checker {
                     + " expression must be a field or function, not " + Conversions.text(l) + ".", l.span());
         }
         Entity left = entity(l, null, null);
+        if (matches && !(r instanceof Node.StringLit)) {
+            throw new CompileError("Matches requires a double quoted string on the right side.", r.span());
+        }
         left = OperatorRules.forSearch(left, matches, registry);
         if (matches) {
             if (!(r instanceof Node.StringLit s)) {
@@ -324,7 +327,7 @@ final class Checker {
                 return literal(n, other, false);
             }
             Entity e = entity(x.operand(), null, null);
-            OperatorRules.requireNegatable(e, x.operand().span());
+            OperatorRules.requireNegatable(e, x.operand() instanceof Node.Slice ? null : x.operand().span());
             return fold(new Typed.Negate(e, e.type(), x.span()));
         }
         if (other != null) {
@@ -343,7 +346,7 @@ final class Checker {
         }
         if (n instanceof Node.Negate x && !(x.operand() instanceof Node.NumberLit)) {
             Entity e = literal(x.operand(), other, partial);
-            OperatorRules.requireNegatable(e, x.operand().span());
+            OperatorRules.requireNegatable(e, x.operand() instanceof Node.Slice ? null : x.operand().span());
             return fold(new Typed.Negate(e, e.type(), x.span()));
         }
         FieldDef def = other instanceof Typed.Field f && !f.read().raw() && !f.read().valueString() ? f.read().def() : null;
@@ -386,8 +389,10 @@ final class Checker {
             left = entity(a.left(), null, null);
             Kind lk = left.type().kind();
             boolean time = lk == Kind.REL_TIME || lk == Kind.ABS_TIME;
-            if (time && a.op() == Node.ArithOp.MODULO) {
-                throw new CompileError("\"%\" is not a valid arithmetic operator for " + left.type().displayName(), a.span());
+            if (time && (a.op() == Node.ArithOp.MODULO || a.op() == Node.ArithOp.BITWISE_AND)) {
+                String sym = a.op() == Node.ArithOp.MODULO ? "%" : "&";
+                throw new CompileError("\"" + sym + "\" is not a valid arithmetic operator for " + left.type().displayName(),
+                        a.span());
             }
             OperatorRules.requireArithmetic(a.op(), left);
             if (time && rt != null && (a.op() == Node.ArithOp.MULTIPLY || a.op() == Node.ArithOp.DIVIDE)) {
@@ -396,6 +401,9 @@ final class Checker {
                         + entity(a.right(), null, null).type().displayName() + ".", a.span());
             }
             right = rt != null ? entity(a.right(), null, null) : scalarLiteral(a, left);
+            if (rt != null) {
+                OperatorRules.requireArithmetic(a.op(), right);
+            }
             if (rt != null && OperatorRules.incompatibleOperands(left, right)) {
                 throw new CompileError(left.type().name() + " and " + right.type().name() + " are not compatible.", a.span());
             }

@@ -17,6 +17,19 @@ public final class Compilation {
     private Compilation() {
     }
 
+    /** One warning per protocol the filter reads that dfq does not dissect: its fields are absent from every frame. */
+    private static List<Diagnostic> coverageWarnings(Program program, FieldRegistry registry) {
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        for (int id : program.fields()) {
+            String proto = registry.protocolOf(registry.byId(id)).abbrev();
+            if (!dev.dfq.fields.dissect.Coverage.dissects(proto)) {
+                missing.add(proto);
+            }
+        }
+        return missing.stream().map(p -> new Diagnostic("dfq does not dissect " + p + " yet: its fields are absent from"
+                + " every frame, so relations on them are false", null)).toList();
+    }
+
     public static CompileResult compile(String text, FieldRegistry registry, Macros macros) {
         ParseResult parsed = new FilterParser(macros).parse(text, name -> {
             FieldDef d = registry.resolve(name).orElse(null);
@@ -34,7 +47,8 @@ public final class Compilation {
             Span whole = new Span(0, expanded.getBytes(StandardCharsets.UTF_8).length);
             Typed tree = checker.checkFilter(parsed.root(), whole);
             Program program = new CodeGen().generate(tree);
-            List<Diagnostic> warnings = checker.warnings().stream().map(w -> new Diagnostic(w, null)).toList();
+            List<Diagnostic> warnings = new java.util.ArrayList<>(checker.warnings().stream().map(w -> new Diagnostic(w, null)).toList());
+            warnings.addAll(coverageWarnings(program, registry));
             return new CompileResult(expanded, new CompiledProgram(expanded, tree, program, registry, checker.warnings()),
                     null, warnings);
         } catch (CompileError e) {

@@ -38,6 +38,17 @@ final class Conversions {
         if (lit instanceof Node.Negate neg && neg.operand() instanceof Node.NumberLit n) {
             return negative(n, type, span);
         }
+        if (lit instanceof Node.CharLit c) {
+            FieldType.Kind k = type.kind();
+            if (k == FieldType.Kind.FLOAT || k == FieldType.Kind.REL_TIME || k == FieldType.Kind.ABS_TIME
+                    || k == FieldType.Kind.IPV6) {
+                throw new CompileError("Character constant " + c.source() + " (0x" + Long.toHexString(c.value())
+                        + ") cannot be converted to " + type.displayName() + ".", span);
+            }
+            if (k == FieldType.Kind.BOOLEAN) {
+                return new Typed.Const(type, Reg.constant(type, c.value() != 0 ? 1 : 0), span);
+            }
+        }
         Reg value = switch (type.kind()) {
             case UNSIGNED, SIGNED -> integer(lit, type, field);
             case BOOLEAN -> bool(lit, field);
@@ -62,6 +73,9 @@ final class Conversions {
                 && k != FieldType.Kind.REL_TIME) {
             throw new CompileError(target.name() + " cannot be negated.", n.span());
         }
+        if (isFloat(t) && (k == FieldType.Kind.UNSIGNED || k == FieldType.Kind.SIGNED)) {
+            throw numberTo(n, target); // "-1.5" against an integer: the magnitude is converted first
+        }
         if (isFloat(t) || target.kind() == FieldType.Kind.FLOAT || target.kind() == FieldType.Kind.REL_TIME) {
             double d = -parseDouble(t, n.span());
             if (target.kind() == FieldType.Kind.REL_TIME) {
@@ -73,7 +87,7 @@ final class Conversions {
         if (v == null) {
             throw new CompileError("\"" + t + "\" cannot be converted to " + target.displayName() + ".", n.span());
         }
-        if (target.kind() == FieldType.Kind.UNSIGNED) {
+        if (k == FieldType.Kind.UNSIGNED || k == FieldType.Kind.SIGNED) {
             checkRange(v, t, target, n.span()); // "-70000" against uint16: the magnitude is checked first
         }
         v = v.negate();
@@ -338,6 +352,10 @@ final class Conversions {
 
     private Reg bytes(Node lit, FieldType type, boolean partial) {
         byte[] b;
+        if (lit instanceof Node.StringLit s && type == FieldType.FT_ETHER) {
+            throw new CompileError(type.displayName() + " cannot be converted from a string (\""
+                    + new String(s.value(), StandardCharsets.UTF_8) + "\").", lit.span());
+        }
         if (lit instanceof Node.StringLit s) {
             b = s.value();
         } else if (lit instanceof Node.CharLit c) {
@@ -349,6 +367,10 @@ final class Conversions {
                 throw numberTo(n, type);
             }
             BigInteger v = parseCInteger(t);
+            if (v == null && hexBytes(t) != null) {
+                // "09" is no C integer (bad octal) but a fine byte string
+                return Reg.constant(type, hexBytes(t));
+            }
             if (v == null) {
                 throw new CompileError("\"" + t + "\" is not a valid byte string.", lit.span());
             }
@@ -474,6 +496,10 @@ final class Conversions {
     }
 
     private Reg ipv6(Node lit, FieldType type) {
+        if (lit instanceof Node.StringLit s) {
+            throw new CompileError(type.displayName() + " cannot be converted from a string (\""
+                    + new String(s.value(), StandardCharsets.UTF_8) + "\").", lit.span());
+        }
         String w = lit instanceof Node.StringLit s ? new String(s.value(), StandardCharsets.UTF_8) : text(lit);
         w = addressText(lit, w);
         String addr = w;

@@ -133,7 +133,7 @@ final class FunctionRules {
             case "abs" -> {
                 Entity a = checker.infer(first) == null && peer != null ? checker.literal(first, peer, false)
                         : typedArg(f, checker, first);
-                if (!EnumSet.of(Kind.UNSIGNED, Kind.SIGNED, Kind.FLOAT, Kind.REL_TIME).contains(a.type().kind())) {
+                if (!EnumSet.of(Kind.UNSIGNED, Kind.SIGNED, Kind.FLOAT, Kind.REL_TIME, Kind.ABS_TIME).contains(a.type().kind())) {
                     throw new CompileError("Argument cannot be negated", first.span());
                 }
                 return new Typed.Function(def, List.of(a), a.type(), f.span());

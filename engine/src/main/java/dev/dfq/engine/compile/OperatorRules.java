@@ -205,7 +205,13 @@ final class OperatorRules {
         Kind b = r.type().kind();
         boolean timeA = a == Kind.ABS_TIME || a == Kind.REL_TIME;
         boolean timeB = b == Kind.ABS_TIME || b == Kind.REL_TIME;
-        return NUMERIC.contains(a) && timeB || timeA && NUMERIC.contains(b) && false;
+        if (INTEGER.contains(a) && INTEGER.contains(b) || a == b) {
+            return false;
+        }
+        if (timeA && b == Kind.REL_TIME) {
+            return false;
+        }
+        return !(timeA && NUMERIC.contains(b));
     }
 
     /** Which kinds an arithmetic operator takes, and Wireshark's "FT_x cannot be added." otherwise. */

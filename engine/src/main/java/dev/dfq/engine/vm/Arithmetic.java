@@ -104,12 +104,16 @@ public final class Arithmetic {
         }
     }
 
+    /**
+     * Wireshark keeps integers of up to 32 bits in 32-bit storage and wider ones in 64 bits; a
+     * result is dropped only when it leaves that storage (uint16 64 * 1024 is 65536, not dropped).
+     */
     private static boolean fits(long r, FieldType t) {
         if (t.kind() == Kind.UNSIGNED) {
-            return t.bits() == 64 || (r >= 0 && r <= t.maxValue());
+            return t.bits() > 32 || (r >= 0 && r <= 0xffffffffL);
         }
         if (t.kind() == Kind.SIGNED) {
-            return r >= t.minValue() && r <= t.maxValue();
+            return t.bits() > 32 || (r >= Integer.MIN_VALUE && r <= Integer.MAX_VALUE);
         }
         return true;
     }

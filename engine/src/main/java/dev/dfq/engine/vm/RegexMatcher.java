@@ -81,6 +81,9 @@ public final class RegexMatcher {
         if (d.contains("invalid character class range") && (pattern.contains("\\p") || pattern.contains("\\P"))) {
             return "unknown property after \\P or \\p";
         }
+        if (d.contains("invalid character class range")) {
+            return "range out of order in character class";
+        }
         if (d.contains("missing closing )")) {
             return "missing closing parenthesis";
         }

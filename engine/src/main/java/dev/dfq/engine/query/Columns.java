@@ -1,0 +1,190 @@
+package dev.dfq.engine.query;
+
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.fields.FieldStore;
+import java.util.Locale;
+
+/**
+ * tshark's default one-line summary: No., Time (relative), Source, Destination, Protocol, Length,
+ * Info. Info is tshark's text for TCP segments and UDP datagrams; for application protocols dfq
+ * does not dissect yet, the TCP line is shown.
+ */
+public final class Columns {
+    private final int frameNumber;
+    private final int timeRelative;
+    private final int frameLen;
+    private final int ipSrc;
+    private final int ipDst;
+    private final int ipv6Src;
+    private final int ipv6Dst;
+    private final int ethSrc;
+    private final int ethDst;
+    private final int tcpSrc;
+    private final int tcpDst;
+    private final int tcpFlags;
+    private final int tcpSeq;
+    private final int tcpAck;
+    private final int tcpWin;
+    private final int tcpLen;
+    private final int mss;
+    private final int wscale;
+    private final int wsMultiplier;
+    private final int tsval;
+    private final int tsecr;
+    private final int tcpOptions;
+    private final int udpSrc;
+    private final int udpDst;
+    private final int udpLength;
+    private final int tcp;
+    private final int udp;
+    private final int frameProtocols;
+
+    public Columns(FieldRegistry r) {
+        frameNumber = id(r, "frame.number");
+        timeRelative = id(r, "frame.time_relative");
+        frameLen = id(r, "frame.len");
+        ipSrc = id(r, "ip.src");
+        ipDst = id(r, "ip.dst");
+        ipv6Src = id(r, "ipv6.src");
+        ipv6Dst = id(r, "ipv6.dst");
+        ethSrc = id(r, "eth.src");
+        ethDst = id(r, "eth.dst");
+        tcpSrc = id(r, "tcp.srcport");
+        tcpDst = id(r, "tcp.dstport");
+        tcpFlags = id(r, "tcp.flags");
+        tcpSeq = id(r, "tcp.seq");
+        tcpAck = id(r, "tcp.ack");
+        tcpWin = id(r, "tcp.window_size");
+        tcpLen = id(r, "tcp.len");
+        mss = id(r, "tcp.options.mss_val");
+        wscale = id(r, "tcp.options.wscale.shift");
+        wsMultiplier = id(r, "tcp.options.wscale.multiplier");
+        tsval = id(r, "tcp.options.timestamp.tsval");
+        tsecr = id(r, "tcp.options.timestamp.tsecr");
+        tcpOptions = id(r, "tcp.options");
+        udpSrc = id(r, "udp.srcport");
+        udpDst = id(r, "udp.dstport");
+        udpLength = id(r, "udp.length");
+        tcp = id(r, "tcp");
+        udp = id(r, "udp");
+        frameProtocols = id(r, "frame.protocols");
+    }
+
+    private static int id(FieldRegistry r, String name) {
+        return r.byName(name).orElseThrow().id();
+    }
+
+    /** The fields the summary line reads (dissection must produce them). */
+    public int[] fields() {
+        return new int[] {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
+            tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, udpSrc,
+            udpDst, udpLength, tcp, udp, frameProtocols};
+    }
+
+    public String line(FieldStore s) {
+        StringBuilder sb = new StringBuilder(128);
+        sb.append(String.format(Locale.ROOT, "%5d", num(s, frameNumber)));
+        sb.append(' ').append(String.format(Locale.ROOT, "%10s", relTime(num(s, timeRelative))));
+        String src;
+        String dst;
+        if (s.has(ipSrc)) {
+            src = dev.dfq.engine.vm.ValueText.ipv4(num(s, ipSrc), -1);
+            dst = dev.dfq.engine.vm.ValueText.ipv4(num(s, ipDst), -1);
+        } else if (s.has(ipv6Src)) {
+            src = dev.dfq.engine.vm.ValueText.ipv6(s.valueBytes(s.first(ipv6Src)), -1);
+            dst = dev.dfq.engine.vm.ValueText.ipv6(s.valueBytes(s.first(ipv6Dst)), -1);
+        } else if (s.has(ethSrc)) {
+            src = hex(s.valueBytes(s.first(ethSrc)));
+            dst = hex(s.valueBytes(s.first(ethDst)));
+        } else {
+            src = "";
+            dst = "";
+        }
+        sb.append(' ').append(src).append(" \u2192 ").append(dst);
+        String proto = protocol(s);
+        sb.append(' ').append(proto).append(' ').append(num(s, frameLen)).append(' ');
+        if (s.has(tcp)) {
+            tcpInfo(s, sb);
+        } else if (s.has(udp)) {
+            sb.append(num(s, udpSrc)).append(" \u2192 ").append(num(s, udpDst)).append(" Len=").append(Math.max(0, num(s, udpLength) - 8));
+        }
+        return sb.toString();
+    }
+
+    private String protocol(FieldStore s) {
+        if (!s.has(frameProtocols)) {
+            return "";
+        }
+        String p = new String(s.valueBytes(s.first(frameProtocols)), java.nio.charset.StandardCharsets.US_ASCII);
+        String last = p.substring(p.lastIndexOf(':') + 1);
+        return switch (last) {
+            case "data" -> s.has(tcp) ? "TCP" : s.has(udp) ? "UDP" : "DATA";
+            case "ethertype" -> "ETHERTYPE";
+            default -> last.toUpperCase(Locale.ROOT);
+        };
+    }
+
+    private void tcpInfo(FieldStore s, StringBuilder sb) {
+        sb.append(num(s, tcpSrc)).append(" \u2192 ").append(num(s, tcpDst)).append(' ');
+        long flags = num(s, tcpFlags);
+        String[] names = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
+        StringBuilder f = new StringBuilder();
+        int[] order = {1, 0, 2, 3, 4, 5, 6, 7, 8};
+        for (int bit : order) {
+            if ((flags & (1L << bit)) != 0) {
+                f.append(f.length() == 0 ? "" : ", ").append(names[bit]);
+            }
+        }
+        if (f.length() > 0) {
+            sb.append('[').append(f).append("] ");
+        }
+        sb.append("Seq=").append(num(s, tcpSeq));
+        if ((flags & 0x10) != 0) {
+            sb.append(" Ack=").append(num(s, tcpAck));
+        }
+        sb.append(" Win=").append(num(s, tcpWin)).append(" Len=").append(num(s, tcpLen));
+        if (s.has(mss)) {
+            sb.append(" MSS=").append(num(s, mss));
+        }
+        if (s.has(tcpOptions)) {
+            byte[] o = s.valueBytes(s.first(tcpOptions));
+            for (int i = 0; i + 1 < o.length; ) {
+                int kind = o[i] & 0xff;
+                if (kind == 0) {
+                    break;
+                }
+                if (kind == 1) {
+                    i++;
+                    continue;
+                }
+                if (kind == 4) {
+                    sb.append(" SACK_PERM");
+                }
+                i += Math.max(2, o[i + 1] & 0xff);
+            }
+        }
+        if (s.has(tsval)) {
+            sb.append(" TSval=").append(num(s, tsval)).append(" TSecr=").append(num(s, tsecr));
+        }
+        if (s.has(wsMultiplier)) {
+            sb.append(" WS=").append(num(s, wsMultiplier));
+        }
+    }
+
+    private static long num(FieldStore s, int id) {
+        int occ = s.first(id);
+        return occ < 0 ? 0 : s.num(occ);
+    }
+
+    private static String relTime(long ns) {
+        return String.format(Locale.ROOT, "%.6f", ns / 1e9);
+    }
+
+    private static String hex(byte[] b) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < b.length; i++) {
+            sb.append(i == 0 ? "" : ":").append(String.format("%02x", b[i] & 0xff));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.dfq.engine.query;
+
+import dev.dfq.engine.vm.ValueText;
+import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldStore;
+import dev.dfq.fields.FieldType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** One occurrence's value as {@code tshark -T fields -e FIELD} prints it (4.6 formats). */
+public final class FieldText {
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private FieldText() {
+    }
+
+    public static String format(FieldDef def, FieldStore s, int occ) {
+        FieldType t = def.type();
+        long v = s.num(occ);
+        switch (t.kind()) {
+            case UNSIGNED:
+            case SIGNED: {
+                String base = def.base();
+                if (base.equals("BASE_HEX") || base.equals("BASE_HEX_DEC")) {
+                    int digits = Math.max(1, (t.bits() + 3) / 4);
+                    return "0x" + String.format(Locale.ROOT, "%0" + digits + "x", v);
+                }
+                return t.kind() == FieldType.Kind.SIGNED ? Long.toString(v) : Long.toUnsignedString(v);
+            }
+            case BOOLEAN:
+                return v != 0 ? "True" : "False";
+            case NONE:
+                return "1";
+            case FLOAT:
+                return ValueText.formatDouble(Double.longBitsToDouble(v));
+            case REL_TIME:
+                return ValueText.relTime(v);
+            case ABS_TIME: {
+                long sec = Math.floorDiv(v, 1_000_000_000L);
+                String frac = String.format(Locale.ROOT, "%09d", Math.floorMod(v, 1_000_000_000L));
+                if (def.abbrev().endsWith("_epoch")) {
+                    return sec + "." + frac;
+                }
+                String iso = ISO.format(Instant.ofEpochSecond(sec)) + "." + frac;
+                return def.abbrev().endsWith("_utc") ? iso + "Z" : iso + "+0000";
+            }
+            case IPV4:
+                return ValueText.ipv4(v, -1);
+            case IPV6:
+                return ValueText.ipv6(s.valueBytes(occ), -1);
+            case STRING:
+                return new String(s.valueBytes(occ), StandardCharsets.UTF_8);
+            case PROTOCOL:
+                return "";
+            default: {
+                byte[] b = s.valueBytes(occ);
+                StringBuilder sb = new StringBuilder(b.length * 3);
+                boolean colons = t == FieldType.FT_ETHER;
+                for (int i = 0; i < b.length; i++) {
+                    if (colons && i > 0) {
+                        sb.append(':');
+                    }
+                    sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
+                }
+                return sb.toString();
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.dfq.fields.dissect;
+
+import java.util.Set;
+
+/** Which protocols dfq's dissectors produce fields for (a filter on any other protocol matches nothing). */
+public final class Coverage {
+    private static final Set<String> PROTOCOLS = Set.of("frame", "eth", "vlan", "sll", "null", "ip", "ipv6", "arp",
+            "icmp", "tcp", "udp", "data");
+
+    private Coverage() {
+    }
+
+    public static boolean dissects(String protocol) {
+        return PROTOCOLS.contains(protocol);
+    }
+}

@@ -1,0 +1,374 @@
+package dev.dfq.fields.dissect;
+
+import dev.dfq.fields.FieldStore;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Link layer, IPv4/IPv6 and the transports above them.
+ *
+ * <pre>
+ * Ethernet II:  dst(6) src(6) [TPID 0x8100/0x88a8 TCI(2)]* type(2) payload
+ * IPv4 (RFC 791): ver/ihl, dscp/ecn, total length, id, flags/fragment offset, ttl, protocol, checksum, src, dst, options
+ * IPv6 (RFC 8200): ver/tc/flow(4), payload length(2), next header, hop limit, src(16), dst(16), extension headers
+ * TCP (RFC 9293): ports, seq, ack, data offset/flags(2), window, checksum, urgent, options
+ * UDP (RFC 768): ports, length, checksum
+ * </pre>
+ */
+final class NetworkLayers {
+    private final F f;
+    private final BitSet w;
+    private final TcpState tcp;
+    private final Map<Long, Integer> udpStreams = new HashMap<>();
+    private final Map<Long, Integer> ipStreams = new HashMap<>();
+    private final Map<Long, Integer> ethStreams = new HashMap<>();
+    private final byte[][] hostText = new byte[2][];
+    // layer counters per frame
+    private int ipLayer;
+    private int ipv6Layer;
+    private int ethLayer;
+    private int vlanLayer;
+
+    NetworkLayers(F f, BitSet wanted) {
+        this.f = f;
+        this.w = wanted;
+        this.tcp = new TcpState(f, wanted);
+    }
+
+    void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, boolean transport, boolean network) {
+        ipLayer = 0;
+        ipv6Layer = 0;
+        ethLayer = 0;
+        vlanLayer = 0;
+        byte[] d = info.data;
+        int len = info.caplen;
+        switch (info.linkType) {
+            case Encapsulations.LINKTYPE_ETHERNET -> ethernet(info, s, layers, 0, len, transport, network);
+            case Encapsulations.LINKTYPE_NULL, Encapsulations.LINKTYPE_LOOP -> {
+                if (len < 4) {
+                    return;
+                }
+                int occ = s.add(f.NULL, 1, -1, 0, 0, 4, 0, null);
+                layers.add("null");
+                long family = info.linkType == Encapsulations.LINKTYPE_LOOP ? u32(d, 0)
+                        : (d[0] == 0 && d[1] == 0) ? u32(d, 0) : Integer.toUnsignedLong(Integer.reverseBytes((int) u32(d, 0)));
+                add(s, f.NULL_FAMILY, 1, occ, 0, 4, family);
+                int type = family == 2 ? 0x0800 : (family == 24 || family == 28 || family == 30) ? 0x86dd : -1;
+                if (network) {
+                    network(info, s, layers, type, 4, len - 4, transport);
+                }
+            }
+            case Encapsulations.LINKTYPE_RAW, 12, 14, Encapsulations.LINKTYPE_IPV4, Encapsulations.LINKTYPE_IPV6 -> {
+                layers.add("raw");
+                if (network && len > 0) {
+                    int version = (d[0] >> 4) & 0xf;
+                    network(info, s, layers, version == 6 ? 0x86dd : 0x0800, 0, len, transport);
+                }
+            }
+            case Encapsulations.LINKTYPE_LINUX_SLL -> {
+                if (len < 16) {
+                    return;
+                }
+                int occ = s.add(f.SLL, 1, -1, 0, 0, 16, 0, null);
+                layers.add("sll");
+                add(s, f.SLL_PKTTYPE, 1, occ, 0, 2, u16(d, 0));
+                add(s, f.SLL_HATYPE, 1, occ, 2, 2, u16(d, 2));
+                add(s, f.SLL_HALEN, 1, occ, 4, 2, u16(d, 4));
+                int type = u16(d, 14);
+                add(s, f.SLL_ETYPE, 1, occ, 14, 2, type);
+                layers.add("ethertype");
+                if (network) {
+                    network(info, s, layers, type, 16, len - 16, transport);
+                }
+            }
+            case Encapsulations.LINKTYPE_LINUX_SLL2 -> {
+                if (len < 20) {
+                    return;
+                }
+                int occ = s.add(f.SLL, 1, -1, 0, 0, 20, 0, null);
+                layers.add("sll");
+                int type = u16(d, 0);
+                add(s, f.SLL_ETYPE, 1, occ, 0, 2, type);
+                add(s, f.SLL_IFINDEX, 1, occ, 4, 4, u32(d, 4));
+                add(s, f.SLL_HATYPE, 1, occ, 8, 2, u16(d, 8));
+                add(s, f.SLL_PKTTYPE, 1, occ, 10, 1, d[10] & 0xff);
+                add(s, f.SLL_HALEN, 1, occ, 11, 1, d[11] & 0xff);
+                layers.add("ethertype");
+                if (network) {
+                    network(info, s, layers, type, 20, len - 20, transport);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void ethernet(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int len,
+                          boolean transport, boolean network) {
+        byte[] d = info.data;
+        if (len < 14) {
+            return;
+        }
+        int layer = ++ethLayer;
+        int occ = s.add(f.ETH, layer, -1, 0, off, 14, 0, null);
+        layers.add("eth");
+        bytes(s, f.ETH_DST, layer, occ, off, 6);
+        flagsOfMac(s, layer, occ, off, f.ETH_DST_LG, f.ETH_DST_IG);
+        bytes(s, f.ETH_SRC, layer, occ, off + 6, 6);
+        flagsOfMac(s, layer, occ, off + 6, f.ETH_SRC_LG, f.ETH_SRC_IG);
+        bytes(s, f.ETH_ADDR, layer, occ, off, 6);
+        bytes(s, f.ETH_ADDR, layer, occ, off + 6, 6);
+        int type = u16(d, off + 12);
+        add(s, f.ETH_TYPE, layer, occ, off + 12, 2, type);
+        if (w.get(f.ETH_STREAM)) {
+            long key = macKey(d, off) ^ (macKey(d, off + 6) * 31);
+            add(s, f.ETH_STREAM, layer, occ, 0, 0, ethStreams.computeIfAbsent(key, k -> ethStreams.size()));
+        }
+        layers.add("ethertype");
+        int p = off + 14;
+        while ((type == 0x8100 || type == 0x88a8) && p + 4 <= len) {
+            int vl = ++vlanLayer;
+            int v = s.add(f.VLAN, vl, -1, 0, p, 4, 0, null);
+            layers.add("vlan");
+            int tci = u16(d, p);
+            add(s, f.VLAN_PRIORITY, vl, v, p, 2, tci >> 13);
+            add(s, f.VLAN_DEI, vl, v, p, 2, (tci >> 12) & 1);
+            add(s, f.VLAN_ID, vl, v, p, 2, tci & 0xfff);
+            type = u16(d, p + 2);
+            add(s, f.VLAN_ETYPE, vl, v, p + 2, 2, type);
+            layers.add("ethertype");
+            p += 4;
+        }
+        if (network) {
+            network(info, s, layers, type, p, len - p, transport);
+        }
+    }
+
+    private void flagsOfMac(FieldStore s, int layer, int occ, int off, int lg, int ig) {
+        byte b = s.sourceData(0)[off];
+        add(s, lg, layer, occ, off, 3, b & 0x02);
+        add(s, ig, layer, occ, off, 3, b & 0x01);
+    }
+
+    private void network(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int type, int off, int len,
+                         boolean transport) {
+        if (type == 0x0800) {
+            ipv4(info, s, layers, off, len, transport);
+        } else if (type == 0x86dd) {
+            ipv6(info, s, layers, off, len, transport);
+        } else if (type == 0x0806) {
+            arp(info, s, layers, off, len);
+        }
+    }
+
+    private void ipv4(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail, boolean transport) {
+        byte[] d = info.data;
+        if (avail < 20) {
+            return;
+        }
+        int ihl = (d[off] & 0x0f) * 4;
+        int total = u16(d, off + 2);
+        int layer = ++ipLayer;
+        // the IP tvb ends at the total length (Ethernet padding is not IP's)
+        int end = Math.min(off + Math.max(total, ihl), off + avail);
+        int occ = s.add(f.IP, layer, -1, 0, off, ihl, end, null);
+        layers.add("ip");
+        add(s, f.IP_VERSION, layer, occ, off, 1, (d[off] >> 4) & 0xf);
+        add(s, f.IP_HDR_LEN, layer, occ, off, 1, ihl);
+        int ds = d[off + 1] & 0xff;
+        add(s, f.IP_DSFIELD, layer, occ, off + 1, 1, ds);
+        add(s, f.IP_DSFIELD_DSCP, layer, occ, off + 1, 1, ds >> 2);
+        add(s, f.IP_DSFIELD_ECN, layer, occ, off + 1, 1, ds & 3);
+        add(s, f.IP_LEN, layer, occ, off + 2, 2, total);
+        add(s, f.IP_ID, layer, occ, off + 4, 2, u16(d, off + 4));
+        int ff = u16(d, off + 6);
+        add(s, f.IP_FLAGS, layer, occ, off + 6, 1, ff >> 13);
+        add(s, f.IP_FLAGS_RB, layer, occ, off + 6, 1, (ff >> 8) & 0x80);
+        add(s, f.IP_FLAGS_DF, layer, occ, off + 6, 1, (ff >> 8) & 0x40);
+        add(s, f.IP_FLAGS_MF, layer, occ, off + 6, 1, (ff >> 8) & 0x20);
+        add(s, f.IP_FRAG_OFFSET, layer, occ, off + 6, 2, (ff & 0x1fff) * 8L);
+        add(s, f.IP_TTL, layer, occ, off + 8, 1, d[off + 8] & 0xff);
+        int proto = d[off + 9] & 0xff;
+        add(s, f.IP_PROTO, layer, occ, off + 9, 1, proto);
+        add(s, f.IP_CHECKSUM, layer, occ, off + 10, 2, u16(d, off + 10));
+        add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, 2); // unverified, as tshark by default
+        long src = u32(d, off + 12);
+        long dst = u32(d, off + 16);
+        addr4(s, layer, occ, off + 12, src, f.IP_SRC, f.IP_SRC_HOST);
+        addr4(s, layer, occ, off + 16, dst, f.IP_DST, f.IP_DST_HOST);
+        if (w.get(f.IP_STREAM)) {
+            long key = Math.min(src, dst) << 32 | Math.max(src, dst);
+            add(s, f.IP_STREAM, layer, occ, off + ihl, 0, ipStreams.computeIfAbsent(key, k -> ipStreams.size()));
+        }
+        boolean fragment = (ff & 0x1fff) != 0 || (ff & 0x2000) != 0;
+        if (!transport || fragment) {
+            return;
+        }
+        int payloadLen = Math.max(0, Math.min(total, avail) - ihl);
+        transport(info, s, layers, proto, off + ihl, payloadLen, Math.max(0, total - ihl), src, dst, null, null);
+    }
+
+    private void addr4(FieldStore s, int layer, int occ, int off, long v, int id, int hostId) {
+        add(s, id, layer, occ, off, 4, v);
+        add(s, f.IP_ADDR, layer, occ, off, 4, v);
+        if (w.get(hostId) || w.get(f.IP_HOST)) {
+            byte[] text = (((v >> 24) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 8) & 0xff) + "." + (v & 0xff))
+                    .getBytes(StandardCharsets.US_ASCII);
+            if (w.get(hostId)) {
+                s.add(hostId, layer, occ, 0, off, 4, 0, text);
+            }
+            if (w.get(f.IP_HOST)) {
+                s.add(f.IP_HOST, layer, occ, 0, off, 4, 0, text);
+            }
+        }
+    }
+
+    private void ipv6(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail, boolean transport) {
+        byte[] d = info.data;
+        if (avail < 40) {
+            return;
+        }
+        int layer = ++ipv6Layer;
+        int plen = u16(d, off + 4);
+        int end = Math.min(off + 40 + plen, off + avail);
+        int occ = s.add(f.IPV6, layer, -1, 0, off, 40, end, null);
+        layers.add("ipv6");
+        long first = u32(d, off);
+        add(s, f.IPV6_VERSION, layer, occ, off, 1, first >>> 28);
+        long tc = (first >>> 20) & 0xff;
+        add(s, f.IPV6_TCLASS, layer, occ, off, 4, tc);
+        add(s, f.IPV6_TCLASS_DSCP, layer, occ, off, 4, tc >> 2);
+        add(s, f.IPV6_TCLASS_ECN, layer, occ, off, 4, tc & 3);
+        add(s, f.IPV6_FLOW, layer, occ, off + 1, 3, first & 0xfffff);
+        add(s, f.IPV6_PLEN, layer, occ, off + 4, 2, plen);
+        int nxt = d[off + 6] & 0xff;
+        add(s, f.IPV6_NXT, layer, occ, off + 6, 1, nxt);
+        add(s, f.IPV6_HLIM, layer, occ, off + 7, 1, d[off + 7] & 0xff);
+        bytes(s, f.IPV6_SRC, layer, occ, off + 8, 16);
+        bytes(s, f.IPV6_ADDR, layer, occ, off + 8, 16);
+        bytes(s, f.IPV6_DST, layer, occ, off + 24, 16);
+        bytes(s, f.IPV6_ADDR, layer, occ, off + 24, 16);
+        if (!transport) {
+            return;
+        }
+        int p = off + 40;
+        // skip hop-by-hop, routing, destination options; stop at a fragment
+        while ((nxt == 0 || nxt == 43 || nxt == 60) && p + 8 <= off + avail) {
+            nxt = d[p] & 0xff;
+            p += ((d[p + 1] & 0xff) + 1) * 8;
+        }
+        if (nxt == 44) {
+            return;
+        }
+        int payloadLen = Math.max(0, Math.min(end, off + avail) - p);
+        transport(info, s, layers, nxt, p, payloadLen, Math.max(0, off + 40 + plen - p), 0, 0,
+                java.util.Arrays.copyOfRange(d, off + 8, off + 24), java.util.Arrays.copyOfRange(d, off + 24, off + 40));
+    }
+
+    private void arp(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail) {
+        byte[] d = info.data;
+        if (avail < 8) {
+            return;
+        }
+        int occ = s.add(f.ARP, 1, -1, 0, off, Math.min(avail, 28), 0, null);
+        layers.add("arp");
+        add(s, f.ARP_HW_TYPE, 1, occ, off, 2, u16(d, off));
+        add(s, f.ARP_PROTO_TYPE, 1, occ, off + 2, 2, u16(d, off + 2));
+        add(s, f.ARP_HW_SIZE, 1, occ, off + 4, 1, d[off + 4] & 0xff);
+        add(s, f.ARP_PROTO_SIZE, 1, occ, off + 5, 1, d[off + 5] & 0xff);
+        add(s, f.ARP_OPCODE, 1, occ, off + 6, 2, u16(d, off + 6));
+        if (avail >= 28 && d[off + 4] == 6 && d[off + 5] == 4) {
+            bytes(s, f.ARP_SRC_HW_MAC, 1, occ, off + 8, 6);
+            add(s, f.ARP_SRC_PROTO_IPV4, 1, occ, off + 14, 4, u32(d, off + 14));
+            bytes(s, f.ARP_DST_HW_MAC, 1, occ, off + 18, 6);
+            add(s, f.ARP_DST_PROTO_IPV4, 1, occ, off + 24, 4, u32(d, off + 24));
+        }
+    }
+
+    /**
+     * @param payloadLen bytes of the transport header and data present in the capture
+     * @param ipPayloadLen what the IP header says it carries
+     */
+    private void transport(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int proto, int off, int payloadLen,
+                           int ipPayloadLen, long src4, long dst4, byte[] src6, byte[] dst6) {
+        if (proto == 6) {
+            tcp.dissect(info, s, layers, off, payloadLen, ipPayloadLen, src4, dst4, src6, dst6);
+        } else if (proto == 17) {
+            udp(info, s, layers, off, payloadLen, src4, dst4, src6, dst6);
+        } else if (proto == 1 && payloadLen >= 4) {
+            byte[] d = info.data;
+            int occ = s.add(f.ICMP, 1, -1, 0, off, payloadLen, 0, null);
+            layers.add("icmp");
+            add(s, f.ICMP_TYPE, 1, occ, off, 1, d[off] & 0xff);
+            add(s, f.ICMP_CODE, 1, occ, off + 1, 1, d[off + 1] & 0xff);
+            add(s, f.ICMP_CHECKSUM, 1, occ, off + 2, 2, u16(d, off + 2));
+            add(s, f.ICMP_CHECKSUM_STATUS, 1, occ, off + 2, 0, 1);
+        }
+    }
+
+    private void udp(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail,
+                     long src4, long dst4, byte[] src6, byte[] dst6) {
+        byte[] d = info.data;
+        if (avail < 8) {
+            return;
+        }
+        int occ = s.add(f.UDP, 1, -1, 0, off, 8, 0, null);
+        layers.add("udp");
+        int sp = u16(d, off);
+        int dp = u16(d, off + 2);
+        add(s, f.UDP_SRCPORT, 1, occ, off, 2, sp);
+        add(s, f.UDP_DSTPORT, 1, occ, off + 2, 2, dp);
+        add(s, f.UDP_PORT, 1, occ, off, 2, sp);
+        add(s, f.UDP_PORT, 1, occ, off + 2, 2, dp);
+        int ulen = u16(d, off + 4);
+        add(s, f.UDP_LENGTH, 1, occ, off + 4, 2, ulen);
+        add(s, f.UDP_CHECKSUM, 1, occ, off + 6, 2, u16(d, off + 6));
+        add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, 2);
+        if (w.get(f.UDP_STREAM)) {
+            long a = src6 == null ? src4 : java.util.Arrays.hashCode(src6);
+            long b = dst6 == null ? dst4 : java.util.Arrays.hashCode(dst6);
+            long k1 = (a << 16) ^ sp;
+            long k2 = (b << 16) ^ dp;
+            long key = Math.min(k1, k2) * 1_000_003L ^ Math.max(k1, k2);
+            add(s, f.UDP_STREAM, 1, occ, off, 0, udpStreams.computeIfAbsent(key, k -> udpStreams.size()));
+        }
+        int dataLen = Math.min(avail, Math.max(0, ulen)) - 8;
+        if (dataLen > 0) {
+            bytes(s, f.UDP_PAYLOAD, 1, occ, off + 8, dataLen);
+            int dataOcc = s.add(f.DATA, 1, -1, 0, off + 8, dataLen, 0, null);
+            layers.add("data");
+            bytes(s, f.DATA_DATA, 1, dataOcc, off + 8, dataLen);
+            add(s, f.DATA_LEN, 1, dataOcc, off + 8, 0, dataLen);
+        }
+    }
+
+    private void add(FieldStore s, int id, int layer, int parent, int off, int len, long value) {
+        if (w.get(id)) {
+            s.add(id, layer, parent, 0, off, len, value, null);
+        }
+    }
+
+    private void bytes(FieldStore s, int id, int layer, int parent, int off, int len) {
+        if (w.get(id)) {
+            s.add(id, layer, parent, 0, off, len, 0, null);
+        }
+    }
+
+    static int u16(byte[] d, int o) {
+        return ((d[o] & 0xff) << 8) | (d[o + 1] & 0xff);
+    }
+
+    static long u32(byte[] d, int o) {
+        return ((long) (d[o] & 0xff) << 24) | ((d[o + 1] & 0xff) << 16) | ((d[o + 2] & 0xff) << 8) | (d[o + 3] & 0xff);
+    }
+
+    private static long macKey(byte[] d, int o) {
+        long k = 0;
+        for (int i = 0; i < 6; i++) {
+            k = (k << 8) | (d[o + i] & 0xff);
+        }
+        return k;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.dfq.fields.dissect;
+
+import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.fields.FieldStore;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Dissects frames into a {@link FieldStore}: frame, link layer (Ethernet II with 802.1Q/802.1ad
+ * tags, Linux cooked v1/v2, BSD null/loopback, raw IP), IPv4, IPv6, TCP, UDP, with Wireshark 4.6's
+ * field names and values. Lazy: given the fields a query needs, it adds only those and stops
+ * descending once nothing deeper is needed; TCP conversation state (stream index, relative
+ * sequence numbers) is kept for every TCP segment whenever any TCP field is needed, since it
+ * depends on every earlier segment. Malformed or cut-short headers end dissection of that frame
+ * quietly, never with an exception.
+ *
+ * <p>One instance per capture, frames in order; not thread-safe.
+ */
+public final class PacketDissector {
+    /** How deep dissection must go. */
+    private static final int LEVEL_FRAME = 0;
+    private static final int LEVEL_LINK = 1;
+    private static final int LEVEL_NETWORK = 2;
+    private static final int LEVEL_TRANSPORT = 3;
+
+    private final F f;
+    private final BitSet wanted;
+    private final int level;
+    private final FrameLayer frame;
+    private final NetworkLayers network;
+    private final Layers layers = new Layers();
+
+    /**
+     * @param needed ids of the fields to produce; null for every field dfq dissects
+     */
+    public PacketDissector(FieldRegistry registry, int[] needed) {
+        this.f = new F(new Ids(registry));
+        BitSet w = new BitSet(registry.size());
+        int deepest = LEVEL_FRAME;
+        if (needed == null) {
+            w.set(0, registry.size());
+            deepest = LEVEL_TRANSPORT;
+        } else {
+            for (int id : needed) {
+                w.set(id);
+                deepest = Math.max(deepest, levelOf(registry, registry.byId(id)));
+            }
+            if (w.get(registry.byName("frame.protocols").orElseThrow().id())) {
+                deepest = LEVEL_TRANSPORT; // frame.protocols names every layer
+            }
+        }
+        this.wanted = w;
+        this.level = deepest;
+        this.frame = new FrameLayer(f, w);
+        this.network = new NetworkLayers(f, w);
+    }
+
+    private static final Map<String, Integer> LEVELS = new HashMap<>(Map.ofEntries(
+            Map.entry("frame", LEVEL_FRAME), Map.entry("_ws", LEVEL_FRAME),
+            Map.entry("eth", LEVEL_LINK), Map.entry("vlan", LEVEL_LINK), Map.entry("sll", LEVEL_LINK),
+            Map.entry("null", LEVEL_LINK), Map.entry("raw", LEVEL_LINK),
+            Map.entry("ip", LEVEL_NETWORK), Map.entry("ipv6", LEVEL_NETWORK), Map.entry("arp", LEVEL_NETWORK),
+            Map.entry("tcp", LEVEL_TRANSPORT), Map.entry("udp", LEVEL_TRANSPORT), Map.entry("icmp", LEVEL_TRANSPORT),
+            Map.entry("icmpv6", LEVEL_TRANSPORT)));
+
+    private static int levelOf(FieldRegistry registry, FieldDef def) {
+        String proto = registry.protocolOf(def).abbrev();
+        return LEVELS.getOrDefault(proto, LEVEL_TRANSPORT);
+    }
+
+    /** True when a field of this registry id can be produced by this dissector at all. */
+    public boolean produces(int fieldId) {
+        return f.known(fieldId);
+    }
+
+    public void dissect(FrameInfo info, FieldStore store) {
+        store.reset(info.number);
+        store.addSource("Frame", info.data, info.caplen);
+        Layers layers = this.layers;
+        layers.names.setLength(0);
+        int frameOcc = frame.dissect(info, store);
+        if (level >= LEVEL_LINK) {
+            try {
+                network.dissect(info, store, layers, level >= LEVEL_TRANSPORT, level >= LEVEL_NETWORK);
+            } catch (IndexOutOfBoundsException e) {
+                // a header cut short by the snap length: what was dissected so far stands
+            }
+        }
+        frame.finish(info, store, frameOcc, layers);
+    }
+
+    /** Protocol names in the frame, for frame.protocols. */
+    static final class Layers {
+        final StringBuilder names = new StringBuilder();
+
+        void add(String name) {
+            if (names.length() > 0) {
+                names.append(':');
+            }
+            names.append(name);
+        }
+    }
+
+    boolean wants(int id) {
+        return wanted.get(id);
+    }
+}

@@ -1,0 +1,315 @@
+package dev.dfq.fields.dissect;
+
+import dev.dfq.fields.FieldStore;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * TCP segments and the per-conversation state Wireshark keeps: stream index, relative sequence
+ * and acknowledgement numbers (relative to the SYN's ISN, or to the first sequence number seen
+ * when the capture starts mid-stream), window scaling learnt from the handshake, per-stream time.
+ * A conversation's state is dropped once it has closed (RST, or FIN both ways and the last ACK),
+ * so memory follows the number of open streams, not the size of the capture.
+ */
+final class TcpState {
+    private final F f;
+    private final BitSet w;
+    private final Map<Key, Conv> conversations = new HashMap<>();
+    private int nextStream;
+    private final Key probe = new Key();
+    private final Conv scratch = new Conv(0);
+    private final boolean needState;
+
+    TcpState(F f, BitSet wanted) {
+        this.f = f;
+        this.w = wanted;
+        // conversation state costs a hash lookup per segment: only when a field needs it
+        int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
+            f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA};
+        boolean any = false;
+        for (int id : stateful) {
+            any |= wanted.get(id);
+        }
+        this.needState = any;
+    }
+
+    /** One direction of a conversation. */
+    private static final class Dir {
+        long base = -1;
+        boolean synSeen;
+        int windowShift = -1;
+        boolean finSeen;
+    }
+
+    private static final class Conv {
+        final int stream;
+        final Dir a = new Dir();
+        final Dir b = new Dir();
+        long firstTime;
+        long lastTime;
+        int packets;
+        boolean closing;
+
+        Conv(int stream) {
+            this.stream = stream;
+        }
+    }
+
+    /** Conversation key: both endpoints, ordered so that both directions find the same entry. */
+    private static final class Key {
+        byte[] lo = new byte[18];
+        byte[] hi = new byte[18];
+        int hash;
+
+        Key set(byte[] src, int sport, byte[] dst, int dport) {
+            byte[] x = endpoint(src, sport, lo);
+            byte[] y = endpoint(dst, dport, hi);
+            if (Arrays.compareUnsigned(x, y) > 0) {
+                lo = y;
+                hi = x;
+            } else {
+                lo = x;
+                hi = y;
+            }
+            hash = Arrays.hashCode(lo) * 31 + Arrays.hashCode(hi);
+            return this;
+        }
+
+        private static byte[] endpoint(byte[] addr, int port, byte[] reuse) {
+            byte[] e = reuse.length == addr.length + 2 ? reuse : new byte[addr.length + 2];
+            System.arraycopy(addr, 0, e, 0, addr.length);
+            e[addr.length] = (byte) (port >> 8);
+            e[addr.length + 1] = (byte) port;
+            return e;
+        }
+
+        Key copy() {
+            Key k = new Key();
+            k.lo = lo.clone();
+            k.hi = hi.clone();
+            k.hash = hash;
+            return k;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && Arrays.equals(k.lo, lo) && Arrays.equals(k.hi, hi);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private final byte[] src4 = new byte[4];
+    private final byte[] dst4 = new byte[4];
+
+    void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail, int ipPayloadLen,
+                 long srcIp, long dstIp, byte[] src6, byte[] dst6) {
+        byte[] d = info.data;
+        if (avail < 20) {
+            return;
+        }
+        int sp = NetworkLayers.u16(d, off);
+        int dp = NetworkLayers.u16(d, off + 2);
+        long seq = NetworkLayers.u32(d, off + 4);
+        long ack = NetworkLayers.u32(d, off + 8);
+        int hdr = ((d[off + 12] >> 4) & 0xf) * 4;
+        int flags = NetworkLayers.u16(d, off + 12) & 0x0fff;
+        int window = NetworkLayers.u16(d, off + 14);
+        int tcpLen = Math.max(0, ipPayloadLen - hdr);
+        boolean syn = (flags & 0x02) != 0;
+        boolean fin = (flags & 0x01) != 0;
+        boolean rst = (flags & 0x04) != 0;
+        boolean ackFlag = (flags & 0x10) != 0;
+
+        // conversation (a scratch one when no field needs state: no lookup, nothing kept)
+        byte[] src = src6;
+        byte[] dst = dst6;
+        if (src6 == null) {
+            put32(src4, srcIp);
+            put32(dst4, dstIp);
+            src = src4;
+            dst = dst4;
+        }
+        Conv conv;
+        if (!needState) {
+            conv = scratch;
+            conv.a.base = conv.b.base = -1;
+        } else {
+            probe.set(src, sp, dst, dp);
+            conv = conversations.get(probe);
+        }
+        if (conv == null || needState && syn && !ackFlag && conv.closing) {
+            conv = new Conv(nextStream++);
+            conv.firstTime = info.timeNanos;
+            conv.lastTime = info.timeNanos;
+            conversations.put(probe.copy(), conv);
+        }
+        boolean forward = !needState || Arrays.compareUnsigned(probe.lo, 0, src.length, src, 0, src.length) == 0
+                && ((probe.lo[src.length] & 0xff) << 8 | (probe.lo[src.length + 1] & 0xff)) == sp;
+        Dir me = forward ? conv.a : conv.b;
+        Dir peer = forward ? conv.b : conv.a;
+        if (syn) {
+            me.base = seq;
+            me.synSeen = true;
+        } else if (me.base < 0) {
+            me.base = seq - 1;
+        }
+        if (ackFlag && peer.base < 0) {
+            peer.base = ack - 1; // mid-stream: the peer's next byte is relative 1, as in Wireshark
+        }
+        conv.packets++;
+
+        // options (also needed for window scaling)
+        int optEnd = Math.min(off + hdr, off + avail);
+        int mss = -1;
+        int wscale = -1;
+        long tsval = -1;
+        long tsecr = -1;
+        boolean sackPerm = false;
+        for (int p = off + 20; p < optEnd; ) {
+            int kind = d[p] & 0xff;
+            if (kind == 0) {
+                break;
+            }
+            if (kind == 1) {
+                p++;
+                continue;
+            }
+            if (p + 1 >= optEnd) {
+                break;
+            }
+            int olen = d[p + 1] & 0xff;
+            if (olen < 2 || p + olen > optEnd) {
+                break;
+            }
+            switch (kind) {
+                case 2 -> mss = olen == 4 ? NetworkLayers.u16(d, p + 2) : -1;
+                case 3 -> wscale = olen == 3 ? d[p + 2] & 0xff : -1;
+                case 4 -> sackPerm = true;
+                case 8 -> {
+                    if (olen == 10) {
+                        tsval = NetworkLayers.u32(d, p + 2);
+                        tsecr = NetworkLayers.u32(d, p + 6);
+                    }
+                }
+                default -> {
+                }
+            }
+            p += olen;
+        }
+        if (syn) {
+            me.windowShift = wscale >= 0 ? Math.min(wscale, 14) : -2;
+        }
+
+        int occ = s.add(f.TCP, 1, -1, 0, off, hdr, 0, null);
+        layers.add("tcp");
+        add(s, f.TCP_SRCPORT, occ, off, 2, sp);
+        add(s, f.TCP_DSTPORT, occ, off + 2, 2, dp);
+        add(s, f.TCP_PORT, occ, off, 2, sp);
+        add(s, f.TCP_PORT, occ, off + 2, 2, dp);
+        add(s, f.TCP_STREAM, occ, off, 0, conv.stream);
+        add(s, f.TCP_STREAM_PNUM, occ, off, 0, conv.packets);
+        add(s, f.TCP_LEN, occ, off, 0, tcpLen);
+        long relSeq = (seq - me.base) & 0xffffffffL;
+        add(s, f.TCP_SEQ, occ, off + 4, 4, relSeq);
+        add(s, f.TCP_SEQ_RAW, occ, off + 4, 4, seq);
+        long next = relSeq + tcpLen + (syn ? 1 : 0) + (fin ? 1 : 0);
+        add(s, f.TCP_NXTSEQ, occ, off, 0, next & 0xffffffffL);
+        long relAck = ackFlag && peer.base >= 0 ? (ack - peer.base) & 0xffffffffL : ack;
+        add(s, f.TCP_ACK, occ, off + 8, 4, relAck);
+        add(s, f.TCP_ACK_RAW, occ, off + 8, 4, ack);
+        add(s, f.TCP_HDR_LEN, occ, off + 12, 1, hdr);
+        add(s, f.TCP_FLAGS, occ, off + 12, 2, flags);
+        add(s, f.TCP_FLAGS_RES, occ, off + 12, 1, flags & 0xe00);
+        add(s, f.TCP_FLAGS_AE, occ, off + 12, 1, flags & 0x100);
+        add(s, f.TCP_FLAGS_CWR, occ, off + 13, 1, flags & 0x80);
+        add(s, f.TCP_FLAGS_ECE, occ, off + 13, 1, flags & 0x40);
+        add(s, f.TCP_FLAGS_URG, occ, off + 13, 1, flags & 0x20);
+        add(s, f.TCP_FLAGS_ACK, occ, off + 13, 1, flags & 0x10);
+        add(s, f.TCP_FLAGS_PUSH, occ, off + 13, 1, flags & 0x08);
+        add(s, f.TCP_FLAGS_RESET, occ, off + 13, 1, flags & 0x04);
+        add(s, f.TCP_FLAGS_SYN, occ, off + 13, 1, flags & 0x02);
+        add(s, f.TCP_FLAGS_FIN, occ, off + 13, 1, flags & 0x01);
+        if (w.get(f.TCP_FLAGS_STR)) {
+            s.add(f.TCP_FLAGS_STR, 1, occ, 0, off + 12, 2, 0, flagsString(flags));
+        }
+        add(s, f.TCP_WINDOW_SIZE_VALUE, occ, off + 14, 2, window);
+        int shift = syn ? -1 : (me.windowShift >= 0 && peer.windowShift >= 0 ? me.windowShift
+                : me.windowShift == -2 || peer.windowShift == -2 ? -2 : -1);
+        long scaled = shift >= 0 ? (long) window << shift : window;
+        add(s, f.TCP_WINDOW_SIZE, occ, off + 14, 2, scaled);
+        if (!syn) {
+            add(s, f.TCP_WINDOW_SIZE_SCALEFACTOR, occ, off + 14, 2, shift >= 0 ? 1L << shift : shift);
+        }
+        add(s, f.TCP_CHECKSUM, occ, off + 16, 2, NetworkLayers.u16(d, off + 16));
+        add(s, f.TCP_CHECKSUM_STATUS, occ, off + 16, 0, 2);
+        add(s, f.TCP_URGENT_POINTER, occ, off + 18, 2, NetworkLayers.u16(d, off + 18));
+        if (hdr > 20 && w.get(f.TCP_OPTIONS)) {
+            s.add(f.TCP_OPTIONS, 1, occ, 0, off + 20, Math.max(0, optEnd - off - 20), 0, null);
+        }
+        if (mss >= 0) {
+            add(s, f.TCP_OPTIONS_MSS_VAL, occ, off + 20, 2, mss);
+        }
+        if (wscale >= 0) {
+            add(s, f.TCP_OPTIONS_WSCALE_SHIFT, occ, off + 20, 1, wscale);
+            add(s, f.TCP_OPTIONS_WSCALE_MULTIPLIER, occ, off + 20, 1, 1L << Math.min(wscale, 14));
+        }
+        if (tsval >= 0) {
+            add(s, f.TCP_OPTIONS_TIMESTAMP_TSVAL, occ, off + 20, 4, tsval);
+            add(s, f.TCP_OPTIONS_TIMESTAMP_TSECR, occ, off + 20, 4, tsecr);
+        }
+        add(s, f.TCP_TIME_RELATIVE, occ, off, 0, info.timeNanos - conv.firstTime);
+        add(s, f.TCP_TIME_DELTA, occ, off, 0, info.timeNanos - conv.lastTime);
+        conv.lastTime = info.timeNanos;
+        int dataOff = off + hdr;
+        int present = Math.min(tcpLen, Math.max(0, avail - hdr));
+        if (present > 0 && w.get(f.TCP_PAYLOAD)) {
+            s.add(f.TCP_PAYLOAD, 1, occ, 0, dataOff, present, 0, null);
+        }
+        s.setLength(occ, hdr);
+        if (tcpLen > 0) {
+            layers.add(TcpPorts.payloadProtocol(sp, dp));
+        }
+
+        // release closed conversations: memory follows open streams
+        if (fin) {
+            me.finSeen = true;
+        }
+        if (rst || me.finSeen && peer.finSeen && !fin && tcpLen == 0) {
+            conv.closing = true;
+        }
+        if (rst && needState) {
+            conversations.remove(probe);
+        }
+    }
+
+    private static void put32(byte[] b, long v) {
+        b[0] = (byte) (v >> 24);
+        b[1] = (byte) (v >> 16);
+        b[2] = (byte) (v >> 8);
+        b[3] = (byte) v;
+    }
+
+    private void add(FieldStore s, int id, int parent, int off, int len, long value) {
+        if (w.get(id)) {
+            s.add(id, 1, parent, 0, off, len, value, null);
+        }
+    }
+
+    /** tcp.flags.str: "··········S·" with a middle dot for each clear bit, as Wireshark. */
+    static byte[] flagsString(int flags) {
+        String letters = "RRRACEUAPRSF";
+        StringBuilder sb = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            boolean set = (flags & (1 << (11 - i))) != 0;
+            sb.append(set ? letters.charAt(i) : '\u00b7');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.dfq.fields.mail;
+
+import dev.dfq.fields.FieldStore;
+import java.io.ByteArrayOutputStream;
+
+/** Adds occurrences to a {@link FieldStore}; skips fields the registry lacks (id -1). */
+final class Emit {
+    private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
+
+    private Emit() {}
+
+    /**
+     * An ENC_ASCII string over raw bytes: the bytes themselves when all are 7-bit, else a copy in which
+     * each byte of 0x80 or more is U+FFFD, as Wireshark's ASCII decoding does.
+     */
+    static int string(FieldStore s, int id, int layer, int parent, int src, int off, int len) {
+        if (id < 0) {
+            return -1;
+        }
+        len = Math.max(0, len);
+        return s.add(id, layer, parent, src, off, len, 0, asciiValue(s.sourceData(src), off, len));
+    }
+
+    /** A string whose value is computed (decoded credentials), shown over a byte range. */
+    static int stringValue(FieldStore s, int id, int layer, int parent, int src, int off, int len, byte[] value) {
+        if (id < 0) {
+            return -1;
+        }
+        byte[] v = asciiValue(value, 0, value.length);
+        return s.add(id, layer, parent, src, off, Math.max(0, len), 0, v == null ? value : v);
+    }
+
+    /** A string computed by the dissector (decoded credentials), kept byte for byte as tshark does. */
+    static int rawValue(FieldStore s, int id, int layer, int parent, int src, int off, int len, byte[] value) {
+        return id < 0 ? -1 : s.add(id, layer, parent, src, off, Math.max(0, len), 0, value);
+    }
+
+    static int none(FieldStore s, int id, int layer, int parent, int src, int off, int len) {
+        return id < 0 ? -1 : s.add(id, layer, parent, src, off, Math.max(0, len), 0, null);
+    }
+
+    static int bool(FieldStore s, int id, int layer, int parent, int src, int off, int len, boolean v) {
+        return id < 0 ? -1 : s.add(id, layer, parent, src, off, Math.max(0, len), v ? 1 : 0, null);
+    }
+
+    static int uint(FieldStore s, int id, int layer, int parent, int src, int off, int len, long v) {
+        return id < 0 ? -1 : s.add(id, layer, parent, src, off, Math.max(0, len), v, null);
+    }
+
+    /** Raw bytes (FT_BYTES, FT_PROTOCOL): the value is the source range itself. */
+    static int raw(FieldStore s, int id, int layer, int parent, int src, int off, int len) {
+        return id < 0 ? -1 : s.add(id, layer, parent, src, off, Math.max(0, len), 0, null);
+    }
+
+    /** Null when every byte is 7-bit (the raw range is the value), else the U+FFFD-mapped copy. */
+    static byte[] asciiValue(byte[] d, int off, int len) {
+        boolean high = false;
+        for (int i = off; i < off + len; i++) {
+            if (d[i] < 0) {
+                high = true;
+                break;
+            }
+        }
+        if (!high) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(len + 8);
+        for (int i = off; i < off + len; i++) {
+            if (d[i] < 0) {
+                out.write(REPLACEMENT, 0, 3);
+            } else {
+                out.write(d[i]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Text of a byte range for the Info column (bytes of 0x80 or more become U+FFFD). */
+    static String text(byte[] d, int off, int len) {
+        StringBuilder b = new StringBuilder(Math.max(0, len));
+        for (int i = off; i < off + len; i++) {
+            int c = d[i] & 0xff;
+            b.append(c >= 0x80 ? '\uFFFD' : (char) c);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.dfq.fields.mail;
+
+/**
+ * Line and byte scanning over a byte range, with Wireshark's line rules: CRLF, a lone LF and a lone
+ * CR each end a line (tvb_find_line_end).
+ */
+final class Lines {
+    private Lines() {}
+
+    /**
+     * Finds the end of the line starting at {@code off} in {@code d[.., end)}. Returns the line length
+     * (without its terminator) and stores the next line's offset in {@code next[0]}; returns -1 when
+     * {@code desegment} is set and the line has no terminator yet. A CR as the last byte counts as
+     * no terminator, since an LF may follow; without desegmentation the line stops before it.
+     */
+    static int lineEnd(byte[] d, int off, int end, boolean desegment, int[] next) {
+        for (int i = off; i < end; i++) {
+            byte c = d[i];
+            if (c == '\n') {
+                next[0] = i + 1;
+                return i - off;
+            }
+            if (c == '\r') {
+                if (i + 1 < end) {
+                    next[0] = d[i + 1] == '\n' ? i + 2 : i + 1;
+                    return i - off;
+                }
+                if (desegment) {
+                    return -1;
+                }
+                next[0] = end;
+                return i - off;
+            }
+        }
+        if (desegment) {
+            return -1;
+        }
+        next[0] = end;
+        return end - off;
+    }
+
+    static int indexOf(byte[] d, int from, int end, byte b) {
+        for (int i = from; i < end; i++) {
+            if (d[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int indexOf(byte[] d, int from, int end, byte[] pat) {
+        outer:
+        for (int i = from; i <= end - pat.length; i++) {
+            for (int j = 0; j < pat.length; j++) {
+                if (d[i + j] != pat[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static boolean startsWith(byte[] d, int off, int end, String s) {
+        if (end - off < s.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (d[off + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean startsWithIgnoreCase(byte[] d, int off, int end, String s) {
+        if (end - off < s.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.toLowerCase((char) (d[off + i] & 0xff)) != Character.toLowerCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String ascii(byte[] d, int off, int len) {
+        return Emit.text(d, off, len);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.dfq.fields.mail;
+
+import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldRegistry;
+
+/**
+ * Field ids of smtp.*, imf.*, mime_multipart.* and the body protocols, resolved once from a
+ * registry. A field the registry lacks has id -1 and is simply not added, so small test
+ * registries work.
+ */
+final class MailFields {
+    final FieldRegistry registry;
+    // smtp
+    final int smtp, req, rsp, message, commandLine, reqCommand, reqParameter, response, responseCode,
+            rspParameter, authUsername, authPassword, authUserPass, eom, fragments, fragment, fragmentCount,
+            reassembledIn, reassembledLength, base64Decode, codeUnexpected;
+    // imf
+    final int imf, extension, extensionType, extensionValue, displayName, address, addressListItem,
+            mailboxListItem, messageText, contentTypeType, contentTypeParams;
+    // mime_multipart
+    final int multipart, mpType, mpPart, mpFirstBoundary, mpPreamble, mpBoundary, mpLastBoundary, mpTrailer,
+            mpNoRequired;
+    // bodies
+    final int textLines, media, mediaType, data, dataData, dataLen;
+    final int malformed;
+
+    MailFields(FieldRegistry r) {
+        registry = r;
+        smtp = id("smtp");
+        req = id("smtp.req");
+        rsp = id("smtp.rsp");
+        message = id("smtp.message");
+        commandLine = id("smtp.command_line");
+        reqCommand = id("smtp.req.command");
+        reqParameter = id("smtp.req.parameter");
+        response = id("smtp.response");
+        responseCode = id("smtp.response.code");
+        rspParameter = id("smtp.rsp.parameter");
+        authUsername = id("smtp.auth.username");
+        authPassword = id("smtp.auth.password");
+        authUserPass = id("smtp.auth.username_password");
+        eom = id("smtp.eom");
+        fragments = id("smtp.data.fragments");
+        fragment = id("smtp.data.fragment");
+        fragmentCount = id("smtp.data.fragment.count");
+        reassembledIn = id("smtp.data.reassembled.in");
+        reassembledLength = id("smtp.data.reassembled.length");
+        base64Decode = id("smtp.base64_decode");
+        codeUnexpected = id("smtp.response.code.unexpected");
+        imf = id("imf");
+        extension = id("imf.extension");
+        extensionType = id("imf.extension.type");
+        extensionValue = id("imf.extension.value");
+        displayName = id("imf.display_name");
+        address = id("imf.address");
+        addressListItem = id("imf.address_list.item");
+        mailboxListItem = id("imf.mailbox_list.item");
+        messageText = id("imf.message_text");
+        contentTypeType = id("imf.content.type.type");
+        contentTypeParams = id("imf.content.type.parameters");
+        multipart = id("mime_multipart");
+        mpType = id("mime_multipart.type");
+        mpPart = id("mime_multipart.part");
+        mpFirstBoundary = id("mime_multipart.first_boundary");
+        mpPreamble = id("mime_multipart.preamble");
+        mpBoundary = id("mime_multipart.boundary");
+        mpLastBoundary = id("mime_multipart.last_boundary");
+        mpTrailer = id("mime_multipart.trailer");
+        mpNoRequired = id("mime_multipart.no_required_parameter");
+        textLines = id("data-text-lines");
+        media = id("media");
+        mediaType = id("media.type");
+        data = id("data");
+        dataData = id("data.data");
+        dataLen = id("data.len");
+        malformed = id("_ws.malformed");
+    }
+
+    int id(String name) {
+        return registry.byName(name).map(FieldDef::id).orElse(-1);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.dfq.fields.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SMTP state of one TCP conversation (Wireshark's smtp_session_state plus the per-frame PDU lists
+ * kept with p_add_proto_data). Request frames are classified once, on their first visit; responses
+ * re-run their state updates on every pass, as in Wireshark.
+ *
+ * <p>Bounded: a message being reassembled keeps at most {@link #MAX_MESSAGE} bytes; the per-frame
+ * records are what a second pass needs and are released with the session when the stream ends.
+ */
+public final class SmtpSession {
+    static final int MAX_MESSAGE = 64 << 20;
+
+    enum State { START, READING_CMDS, READING_DATA, AWAITING_STARTTLS_RESPONSE }
+
+    enum Auth {
+        NONE, START, USERNAME_REQ, USERNAME_RSP, PASSWORD_REQ, PASSWORD_RSP, PLAIN_START_REQ, PLAIN_CRED_REQ,
+        PLAIN_REQ, PLAIN_RSP, NTLM_REQ, NTLM_CHALLENGE, NTLM_RSP, SUCCESS, FAILED
+    }
+
+    static final int CMD = 0;
+    static final int MESSAGE = 1;
+    static final int EOM = 2;
+
+    /** One PDU of a request frame: bytes [start, end) of the payload SMTP got. */
+    record Pdu(int type, int start, int end, boolean moreFrags) {}
+
+    /** One reassembled (or being reassembled) message. */
+    static final class Message {
+        final List<Integer> frames = new ArrayList<>();
+        final ByteArrayOutputStream data = new ByteArrayOutputStream();
+        int endFrame;
+        boolean truncated;
+    }
+
+    State state = State.START;
+    Auth auth = Auth.NONE;
+    boolean crlfSeen;
+    boolean dataSeen;
+    boolean bdat;
+    long msgReadLen;
+    long msgTotLen;
+    boolean msgLast;
+    int usernameFrame;
+    int passwordFrame;
+    int usernameCmdFrame;
+    int userPassCmdFrame;
+    int userPassFrame;
+    /** Frame of the 220 that accepted STARTTLS; later frames belong to TLS. 0 = none. */
+    int lastNonTlsFrame;
+
+    final Map<Integer, List<Pdu>> pdus = new HashMap<>();
+    Message open;
+    final Map<Integer, Message> completedIn = new HashMap<>();
+    final Map<Integer, Integer> reassembledIn = new HashMap<>();
+
+    /** True when frames after {@code frame} of this conversation are TLS (STARTTLS was accepted before it). */
+    public boolean isTls(int frame) {
+        return lastNonTlsFrame != 0 && frame > lastNonTlsFrame;
+    }
+}
