@@ -22,8 +22,8 @@ import java.util.concurrent.TimeoutException;
  * Runs rows of the conformance corpus the way tshark ran them: compile with the suite's macros,
  * count the frames of the capture that match ({@code -Y}; {@code -2 -R} counts the same way),
  * with field references taken from the selected frame for {@code -2 --selected-frame=N}; for
- * ERROR rows, compilation must fail with a message containing the expected text and, when
- * tshark printed a caret, the same span. Where the upstream test expects a warning in dftest's
+ * ERROR rows, compilation must fail with a message containing the upstream expected text and
+ * equal to tshark 4.6.9's first line, and, when tshark printed a caret, with the same span. Where the upstream test expects a warning in dftest's
  * output (deprecated syntax), the compile result must carry a warning containing that text.
  */
 public final class SuiteRunner {
@@ -111,6 +111,10 @@ public final class SuiteRunner {
             Diagnostic d = r.error();
             if (!d.message().contains(c.errorSubstring())) {
                 return new Outcome(false, "message \"" + d.message() + "\" lacks \"" + c.errorSubstring() + "\"");
+            }
+            if (!c.message().isEmpty() && !d.message().equals(c.message())) {
+                // The corpus also holds tshark 4.6.9's complete first line: the message must be exact.
+                return new Outcome(false, "message \"" + d.message() + "\", tshark: \"" + c.message() + "\"");
             }
             if (!c.errorLocation().isEmpty()) {
                 String got = d.span() == null ? "none" : d.span().start() + "+" + d.span().length();
