@@ -85,7 +85,7 @@ final class Dftest {
             line(sb, depth, c.quantifier() + c.testName() + ":");
             entity(c.left(), depth + 1, sb);
             if (c.matcher() != null) {
-                line(sb, depth + 1, "PCRE(" + c.matcher().source().replace("\\", "\\\\") + ")");
+                line(sb, depth + 1, "PCRE(" + c.matcher().source().replace("\\", "\\\\").replace("\"", "\\\"") + ")");
             } else {
                 entity(c.right(), depth + 1, sb);
             }
@@ -159,7 +159,7 @@ final class Dftest {
             case ANY_LT, ALL_LT -> i.a + " < " + i.b;
             case ANY_LE, ALL_LE -> i.a + " <= " + i.b;
             case ANY_CONTAINS, ALL_CONTAINS -> i.a + " contains " + i.b;
-            case ANY_MATCHES, ALL_MATCHES -> i.a + " matches " + i.matcher.source().replace("\\", "\\\\");
+            case ANY_MATCHES, ALL_MATCHES -> i.a + " matches " + i.matcher.source().replace("\\", "\\\\").replace("\"", "\\\"");
             case SET_ADD, SET_ANY_IN, SET_ALL_IN, SET_ANY_NOT_IN, SET_ALL_NOT_IN, NOT_ALL_ZERO, STACK_PUSH -> String.valueOf(i.a);
             case SET_ADD_RANGE -> i.a + " .. " + i.b;
             case SLICE -> pad(i.a + i.rangeText) + " -> R" + i.dst;

@@ -162,7 +162,7 @@ final class OperatorRules {
                 if (a == Kind.BYTES && (b == Kind.BYTES || r.constant())) {
                     return FieldType.FT_BYTES;
                 }
-                if (!INTEGER.contains(a) && a != Kind.BOOLEAN && a != Kind.IPV4) {
+                if (!INTEGER.contains(a) && a != Kind.BOOLEAN && a != Kind.IPV4 && a != Kind.IPV6) {
                     throw new CompileError(l.type().name() + " does not support bitwise AND.", l.span());
                 }
                 return l.constant() ? r.type() : l.type();
@@ -218,7 +218,7 @@ final class OperatorRules {
     static void requireArithmetic(ArithOp op, Entity e) {
         Kind k = e.type().kind();
         boolean ok = switch (op) {
-            case BITWISE_AND -> INTEGER.contains(k) || k == Kind.BOOLEAN || k == Kind.BYTES || k == Kind.IPV4;
+            case BITWISE_AND -> INTEGER.contains(k) || k == Kind.BOOLEAN || k == Kind.BYTES || k == Kind.IPV4 || k == Kind.IPV6;
             case ADD, SUBTRACT -> NUMERIC.contains(k) || k == Kind.ABS_TIME || k == Kind.REL_TIME;
             case MULTIPLY, DIVIDE -> NUMERIC.contains(k) || k == Kind.REL_TIME || k == Kind.ABS_TIME;
             case MODULO -> INTEGER.contains(k);
