@@ -36,7 +36,7 @@ trap 'rm -rf "$home"' EXIT
 mkdir -p "$home/.config/wireshark"
 cp "$macros" "$home/.config/wireshark/dmacros"
 if [ -z "${TSHARK46_HOST_PREFIX+x}" ]; then
-    if file -b "$TSHARK46" | grep -q 'shell script' && grep -q chroot "$TSHARK46"; then
+    if [ "$(head -c 2 "$TSHARK46")" = '#!' ] && grep -q chroot "$TSHARK46"; then
         TSHARK46_HOST_PREFIX=/host
     else
         TSHARK46_HOST_PREFIX=
@@ -77,4 +77,5 @@ tmp=$(mktemp)
     echo "recorded $n filters" >&2
 } > "$tmp"
 mv "$tmp" "$out"
+chmod 644 "$out"
 echo "wrote $out" >&2
