@@ -228,6 +228,20 @@ class CaptureFixtureTest {
     }
 
     @Test
+    void protocolTvbStopsBeforeEthernetPadding() {
+        // ipx_rip.pcap: 60-byte frame, IPX datagram of ipx.len bytes, then eth.padding. tshark:
+        // "ipx contains 00:00:00:00" matches nothing, "eth contains 00:00:00:00" matches.
+        FieldStore store = load("ipx_rip.pcap").frame(1).newStore(registry);
+        int ipx = store.first(registry.byName("ipx").orElseThrow().id());
+        long ipxLen = store.num(store.first(registry.byName("ipx.len").orElseThrow().id()));
+        assertEquals(store.offset(ipx) + ipxLen, store.tvbEnd(ipx));
+        assertTrue(store.tvbEnd(ipx) < store.sourceLength(0));
+        assertTrue(store.has(registry.byName("eth.padding").orElseThrow().id()));
+        int eth = store.first(registry.byName("eth").orElseThrow().id());
+        assertEquals(store.sourceLength(0), store.tvbEnd(eth));
+    }
+
+    @Test
     void columnsComeFromTheColumnsExport() {
         CaptureFixture fx = load("http.pcap");
         FieldStore store = fx.frame(1).newStore(registry);
