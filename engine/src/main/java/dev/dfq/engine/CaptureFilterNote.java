@@ -33,6 +33,9 @@ public final class CaptureFilterNote {
     }
 
     public static boolean looksLikeCaptureFilter(String filter) {
+        if (filter.length() > 10_000 || filter.chars().filter(c -> c == '(' || c == '!').count() > 64) {
+            return false; // libpcap's parser would not take it either; and our recursion stays shallow
+        }
         List<String> tokens = new ArrayList<>();
         Matcher m = TOKEN.matcher(filter);
         int at = 0;

@@ -54,7 +54,8 @@ class EngineDftestGoldenTest {
         if (r.ok()) {
             return r.filter().dftest();
         }
-        return "Filter:\n " + filter + "\n\ndftest: " + DiagnosticRenderer.render(r.expandedText(), r.error());
+        return "Filter:\n " + filter + "\n\ndftest: " + DiagnosticRenderer.render(r.expandedText(),
+                new Diagnostic(r.error().message(), r.error().span())); // dfq's hints are not dftest's
     }
 
     @TestFactory

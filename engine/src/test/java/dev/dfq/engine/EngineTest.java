@@ -3,6 +3,8 @@ package dev.dfq.engine;
 import dev.dfq.fields.FieldStore;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static dev.dfq.engine.EngineTestSupport.REG;
 import static dev.dfq.engine.EngineTestSupport.httpFrame;
 import static dev.dfq.engine.EngineTestSupport.id;
@@ -118,6 +120,25 @@ class EngineTest {
                 + "  Note: That read filter code looks like a valid capture filter;\n        maybe you mixed them up?\n");
         assertThat(DiagnosticRenderer.render("\"touché\"[5] == \"é\"", new Diagnostic("m", sp(0, 9))))
                 .isEqualTo("m\n    \"touché\"[5] == \"é\"\n    ^~~~~~~~~\n");
+    }
+
+    @Test
+    void steadyState_allocatesNothing() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        FieldStore s = httpFrame(new FieldStore(REG), 1, 3267, 25);
+        for (String filter : List.of("tcp.port == 25 && tcp.len > 1000", "tcp.port != 80 || ip.addr == 10.0.0.0/8",
+                "ip contains \"HEAD\"", "frame[54:4] == \"HEAD\"", "tcp.port in {25, 80..90}")) {
+            CompiledFilter.Evaluator ev = compile(filter).newEvaluator();
+            for (int i = 0; i < 20_000; i++) {
+                ev.matches(s, References.NONE);
+            }
+            long before = mx.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 10_000; i++) {
+                ev.matches(s, References.NONE);
+            }
+            long perEval = (mx.getCurrentThreadAllocatedBytes() - before) / 10_000;
+            assertThat(perEval).as("bytes allocated per evaluation of " + filter).isLessThan(8);
+        }
     }
 
     @Test

@@ -36,6 +36,11 @@ public final class FilterParser {
      *     {@code ${field}} alone as a field reference)
      */
     public ParseResult parse(String filterText, Predicate<String> isField) {
+        return BigStack.call(() -> parseOnThisStack(filterText, isField),
+                () -> new ParseResult(filterText, null, new SyntaxError("Filter is nested too deeply.", null)));
+    }
+
+    private ParseResult parseOnThisStack(String filterText, Predicate<String> isField) {
         String expanded;
         try {
             expanded = new MacroExpander(macros, isField).expand(filterText);
@@ -67,8 +72,6 @@ public final class FilterParser {
             return new ParseResult(expanded, root, null);
         } catch (FilterSyntaxException e) {
             return new ParseResult(expanded, null, e.toError());
-        } catch (StackOverflowError e) {
-            return new ParseResult(expanded, null, new SyntaxError("Filter is nested too deeply.", null));
         }
     }
 

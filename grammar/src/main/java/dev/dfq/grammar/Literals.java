@@ -129,6 +129,12 @@ final class Literals {
             throw new FilterSyntaxException("Empty character constant.", span);
         }
         if (body.charAt(0) != '\\') {
+            if (body.charAt(0) >= 0x80) {
+                // the scanner reads the first byte as a signed char: 'é' starts with 0xc3
+                long signed = (byte) body.substring(0, 1).getBytes(java.nio.charset.StandardCharsets.UTF_8)[0];
+                throw new FilterSyntaxException("Non-printable value '0x" + Long.toHexString(signed)
+                        + "' in character constant.", span);
+            }
             if (body.codePointCount(0, body.length()) != 1) {
                 throw new FilterSyntaxException(token + " is too long to be a valid character constant.", span);
             }

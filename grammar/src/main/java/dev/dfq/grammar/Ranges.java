@@ -48,6 +48,11 @@ final class Ranges {
             if (!c.done()) {
                 throw c.invalidRange();
             }
+            if ((start < 0) != (end < 0)) {
+                // 4.6.9 checks the signs first: "5--3" is about signs, not order
+                throw new FilterSyntaxException("Range " + text + " isn't valid because " + start + " and " + end
+                        + " have different signs", span);
+            }
             if (start >= end) {
                 throw new FilterSyntaxException("Range " + text + " isn't valid because " + start
                         + " is greater or equal than " + end, span);

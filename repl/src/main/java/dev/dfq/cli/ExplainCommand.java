@@ -33,7 +33,10 @@ final class ExplainCommand implements Callable<Integer> {
         FilterCompiler compiler = new FilterCompiler(FieldRegistry.wireshark(), MacroFiles.load(macros, parent.err));
         CompileResult result = compiler.compile(text);
         if (!result.ok()) {
-            parent.err.print(DiagnosticRenderer.render(result.expandedText(), result.error()));
+            parent.err.print(DiagnosticRenderer.renderLikeTshark(result.expandedText(), result.error()));
+            for (String hint : result.error().hints()) {
+                parent.err.println(hint);
+            }
             parent.err.flush();
             return ExitCodes.INVALID_FILTER;
         }

@@ -57,6 +57,35 @@ final class Preferences {
         return v != null && (v.equalsIgnoreCase("TRUE") || v.equals("1"));
     }
 
+    /** The SMTP dissector's preferences: smtp.tcp.port, smtp.desegment_lines/data, smtp.decryption. */
+    dev.dfq.fields.mail.SmtpPrefs smtpPrefs() {
+        dev.dfq.fields.mail.SmtpPrefs p = dev.dfq.fields.mail.SmtpPrefs.defaults();
+        java.util.Set<Integer> ports = p.ports();
+        String portPref = values.get("smtp.tcp.port");
+        if (portPref != null) {
+            java.util.Set<Integer> set = new java.util.TreeSet<>();
+            for (String part : portPref.split(",")) {
+                String t = part.trim();
+                if (t.contains("-")) {
+                    String[] r = t.split("-");
+                    for (int x = Integer.parseInt(r[0].trim()); x <= Integer.parseInt(r[1].trim()); x++) {
+                        set.add(x);
+                    }
+                } else if (!t.isEmpty()) {
+                    set.add(Integer.parseInt(t));
+                }
+            }
+            ports = set;
+        }
+        return new dev.dfq.fields.mail.SmtpPrefs(ports, boolOr("smtp.desegment_lines", p.desegmentLines()),
+                boolOr("smtp.desegment_data", p.desegmentData()), boolOr("smtp.decryption", p.decryption()));
+    }
+
+    private boolean boolOr(String name, boolean dflt) {
+        String v = values.get(name);
+        return v == null ? dflt : v.equalsIgnoreCase("TRUE") || v.equals("1");
+    }
+
     Map<String, String> explicit() {
         return Collections.unmodifiableMap(values);
     }

@@ -46,6 +46,9 @@ final class QueryCommand {
             CompileResult result = compiler.compile(text);
             if (!result.ok()) {
                 err.print(DiagnosticRenderer.renderLikeTshark(result.expandedText(), result.error()));
+                for (String hint : result.error().hints()) {
+                    err.println(hint);
+                }
                 err.flush();
                 return ExitCodes.INVALID_FILTER;
             }
@@ -89,7 +92,8 @@ final class QueryCommand {
         }
         Path file = cmd.readFile;
         String name = file.toString();
-        QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets);
+        QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets)
+                .smtpPrefs(preferences.smtpPrefs());
         CaptureWriter writer = null;
         long[] count = {0};
         try (CaptureReader reader = CaptureReader.open(file)) {
@@ -111,7 +115,7 @@ final class QueryCommand {
                 } else if (fo != null) {
                     out.println(fo.line(fields));
                 } else {
-                    out.println(cols.line(fields));
+                    out.println(cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
                 }
             });
         } catch (CaptureFormatException e) {

@@ -201,6 +201,15 @@ final class Checker {
             return new Typed.Compare(op, "TEST_MATCHES", quantifier(q), left, pattern, m, span);
         }
         Entity right = infer(r) == null ? literal(r, left, true) : entity(r, null, null);
+        if (r instanceof Node.Identifier id && id.kind() == Node.WordKind.IDENTIFIER && infer(r) != null
+                && (left.type().kind() == Kind.PROTOCOL || left.type().kind() == Kind.BYTES)
+                && Conversions.hexBytes(id.text()) != null) {
+            // "frame contains fc": the word is a protocol, but it reads as bytes too
+            FieldDef d = lookup(id.text());
+            String as = left.type().kind() == Kind.PROTOCOL ? FieldType.FT_BYTES.displayName() : left.type().displayName();
+            warnings.add("Warning: Interpreting \"" + id.text() + "\" as " + d.name() + " instead of " + as
+                    + ". Consider writing \"" + id.text() + ":\" or \"." + id.text() + "\" to remove this warning");
+        }
         if (infer(r) != null) {
             OperatorRules.requireCompatible(left, right);
         }

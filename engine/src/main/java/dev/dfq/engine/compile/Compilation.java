@@ -42,6 +42,11 @@ public final class Compilation {
         if (parsed.root() == null) {
             return new CompileResult(expanded, null, new Diagnostic("The filter is empty.", null), List.of());
         }
+        return dev.dfq.grammar.BigStack.call(() -> check(parsed, expanded, registry),
+                () -> new CompileResult(expanded, null, new Diagnostic("Filter is nested too deeply.", null), List.of()));
+    }
+
+    private static CompileResult check(ParseResult parsed, String expanded, FieldRegistry registry) {
         Checker checker = new Checker(registry);
         try {
             Span whole = new Span(0, expanded.getBytes(StandardCharsets.UTF_8).length);
@@ -52,9 +57,9 @@ public final class Compilation {
             return new CompileResult(expanded, new CompiledProgram(expanded, tree, program, registry, checker.warnings()),
                     null, warnings);
         } catch (CompileError e) {
-            return new CompileResult(expanded, null, new Diagnostic(e.getMessage(), e.span()), List.of());
-        } catch (StackOverflowError e) {
-            return new CompileResult(expanded, null, new Diagnostic("Filter is nested too deeply.", null), List.of());
+            return new CompileResult(expanded, null,
+                    new Diagnostic(e.getMessage(), e.span(), Hints.forError(e.getMessage(), expanded, e.span(), registry)),
+                    List.of());
         }
     }
 }

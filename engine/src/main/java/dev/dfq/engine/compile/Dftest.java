@@ -150,8 +150,8 @@ final class Dftest {
         String args = switch (i.op) {
             case IF_TRUE_GOTO, IF_FALSE_GOTO -> Integer.toString(i.target);
             case CHECK_EXISTS, CHECK_EXISTS_R -> i.read.display();
-            case READ_TREE, READ_TREE_R -> i.read.display() + " -> R" + i.dst;
-            case READ_REFERENCE, READ_REFERENCE_R -> "${" + i.read.display().replace(" <", "} <") + " -> R" + i.dst;
+            case READ_TREE, READ_TREE_R -> pad(i.read.display()) + " -> R" + i.dst;
+            case READ_REFERENCE, READ_REFERENCE_R -> pad("${" + i.read.display().replace(" <", "} <")) + " -> R" + i.dst;
             case ANY_EQ, ALL_EQ -> i.a + (i.op.name().startsWith("ALL") ? " === " : " == ") + i.b;
             case ANY_NE, ALL_NE -> i.a + (i.op.name().startsWith("ALL") ? " != " : " !== ") + i.b;
             case ANY_GT, ALL_GT -> i.a + " > " + i.b;

@@ -82,6 +82,11 @@ public final class Columns {
     }
 
     public String line(FieldStore s) {
+        return line(s, null, null);
+    }
+
+    /** The summary line; {@code protocol}/{@code info}, when not null, are the mail dissectors' columns. */
+    public String line(FieldStore s, String mailProtocol, String mailInfo) {
         StringBuilder sb = new StringBuilder(128);
         sb.append(String.format(Locale.ROOT, "%5d", num(s, frameNumber)));
         sb.append(' ').append(String.format(Locale.ROOT, "%10s", relTime(num(s, timeRelative))));
@@ -101,9 +106,11 @@ public final class Columns {
             dst = "";
         }
         sb.append(' ').append(src).append(" \u2192 ").append(dst);
-        String proto = protocol(s);
+        String proto = mailProtocol != null ? mailProtocol : protocol(s);
         sb.append(' ').append(proto).append(' ').append(num(s, frameLen)).append(' ');
-        if (s.has(tcp)) {
+        if (mailProtocol != null && mailInfo != null) {
+            sb.append(mailInfo);
+        } else if (s.has(tcp)) {
             tcpInfo(s, sb);
         } else if (s.has(udp)) {
             sb.append(num(s, udpSrc)).append(" \u2192 ").append(num(s, udpDst)).append(" Len=").append(Math.max(0, num(s, udpLength) - 8));

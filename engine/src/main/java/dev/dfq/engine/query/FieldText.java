@@ -18,6 +18,27 @@ public final class FieldText {
     private FieldText() {
     }
 
+    /** Control characters as tshark's -T fields writes them: \r \n \t, others as \xNN. */
+    static String escape(String v) {
+        StringBuilder sb = null;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            String rep = c == '\r' ? "\\r" : c == '\n' ? "\\n" : c == '\t' ? "\\t"
+                    : c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : null;
+            if (rep != null && sb == null) {
+                sb = new StringBuilder(v.length() + 8).append(v, 0, i);
+            }
+            if (sb != null) {
+                if (rep != null) {
+                    sb.append(rep);
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? v : sb.toString();
+    }
+
     public static String format(FieldDef def, FieldStore s, int occ) {
         FieldType t = def.type();
         long v = s.num(occ);
@@ -53,7 +74,7 @@ public final class FieldText {
             case IPV6:
                 return ValueText.ipv6(s.valueBytes(occ), -1);
             case STRING:
-                return new String(s.valueBytes(occ), StandardCharsets.UTF_8);
+                return escape(new String(s.valueBytes(occ), StandardCharsets.UTF_8));
             case PROTOCOL:
                 return "";
             default: {

@@ -27,6 +27,24 @@ public final class QueryRunner {
     private final CompiledFilter filter;
     private final int[] outputFields;
     private final long maxFrames;
+    private dev.dfq.fields.mail.SmtpPrefs smtpPrefs = dev.dfq.fields.mail.SmtpPrefs.defaults();
+    private PacketDissector dissector;
+
+    /** SMTP preferences (-o smtp.decryption:TRUE, smtp.tcp.port, desegmentation). */
+    public QueryRunner smtpPrefs(dev.dfq.fields.mail.SmtpPrefs prefs) {
+        this.smtpPrefs = prefs;
+        return this;
+    }
+
+    /** Protocol column the mail dissectors set for the frame being handed to the sink, or null. */
+    public String mailProtocolColumn() {
+        return dissector == null ? null : dissector.mailProtocolColumn();
+    }
+
+    /** Info column the mail dissectors set for the frame being handed to the sink, or null. */
+    public String mailInfoColumn() {
+        return dissector == null ? null : dissector.mailInfoColumn();
+    }
 
     /**
      * @param filter null to match every frame
@@ -46,7 +64,8 @@ public final class QueryRunner {
             IntStream filterFields = filter == null ? IntStream.empty() : Arrays.stream(filter.interestingFields());
             needed = IntStream.concat(filterFields, Arrays.stream(outputFields)).distinct().toArray();
         }
-        PacketDissector dissector = new PacketDissector(registry, needed);
+        PacketDissector dissector = new PacketDissector(registry, needed, smtpPrefs);
+        this.dissector = dissector;
         CompiledFilter.Evaluator evaluator = filter == null ? null : filter.newEvaluator();
         FieldStore store = new FieldStore(registry);
         FrameInfo info = new FrameInfo();

@@ -29,14 +29,16 @@ final class Slices {
             boolean ok = true;
             int s0 = 0;
             int e0 = 0;
-            for (RangeNode r : ranges) {
-                int[] se = bounds(r, units);
-                if (se == null) {
+            for (int k = 0, nr = ranges.size(); k < nr; k++) {
+                RangeNode r = ranges.get(k);
+                long start = start(r, units);
+                long end = end(r, units, start);
+                if (start < 0 || start > units || end > units || end < start) {
                     ok = false;
                     break;
                 }
-                s0 = string ? cps[se[0]] : se[0];
-                e0 = string ? cps[se[1]] : se[1];
+                s0 = string ? cps[(int) start] : (int) start;
+                e0 = string ? cps[(int) end] : (int) end;
                 if (joined != null) {
                     joined.write(v.a, v.off + s0, e0 - s0);
                 }
@@ -52,19 +54,19 @@ final class Slices {
         }
     }
 
-    /** [start, end) of a range within {@code n} units, or null when it reaches outside them. */
-    private static int[] bounds(RangeNode r, int n) {
-        long start = r.start() < 0 ? n + r.start() : r.start();
-        long end = switch (r.kind()) {
+    /** First unit of a range within {@code n} units (negative offsets count from the end). */
+    private static long start(RangeNode r, int n) {
+        return r.start() < 0 ? n + r.start() : r.start();
+    }
+
+    /** End (exclusive) of a range; the caller rejects ranges reaching outside the value. No allocation. */
+    private static long end(RangeNode r, int n, long start) {
+        return switch (r.kind()) {
             case SINGLE -> start + 1;
             case START_LENGTH -> start + r.lengthOrEnd();
             case START_END -> (r.lengthOrEnd() < 0 ? n + r.lengthOrEnd() : r.lengthOrEnd()) + 1;
             case TO_END -> n;
         };
-        if (start < 0 || start > n || end > n || end < start) {
-            return null;
-        }
-        return new int[] {(int) start, (int) end};
     }
 
     private static int[] codePointStarts(ByteView v) {

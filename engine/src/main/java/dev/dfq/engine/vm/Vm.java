@@ -169,6 +169,10 @@ public final class Vm implements CompiledFilter.Evaluator {
     }
 
     private void add(FieldStore s, int occ, FieldRead read, Reg out) {
+        if (!read.raw() && !read.valueString() && !Reg.isBytes(read.type()) && read.type().kind() != Kind.NONE) {
+            out.addNum(s.num(occ)); // numeric kinds: the hot path needs no data source
+            return;
+        }
         int src = s.source(occ);
         byte[] data = s.sourceData(src);
         int off = s.offset(occ);

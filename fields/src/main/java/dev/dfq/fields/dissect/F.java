@@ -159,6 +159,7 @@ final class F {
     final int ARP_DST_HW_MAC;
     final int ARP_DST_PROTO_IPV4;
     final int DATA;
+    final int TCP_ANALYSIS_RETRANSMISSION;
     final int DATA_DATA;
     final int DATA_LEN;
     private final BitSet known = new BitSet();
@@ -319,6 +320,7 @@ final class F {
         ARP_DST_HW_MAC = ids.of("arp.dst.hw_mac");
         ARP_DST_PROTO_IPV4 = ids.of("arp.dst.proto_ipv4");
         DATA = ids.of("data");
+        TCP_ANALYSIS_RETRANSMISSION = ids.of("tcp.analysis.retransmission");
         DATA_DATA = ids.of("data.data");
         DATA_LEN = ids.of("data.len");
         for (java.lang.reflect.Field fld : F.class.getDeclaredFields()) {

@@ -31,10 +31,10 @@ final class NetworkLayers {
     private int ethLayer;
     private int vlanLayer;
 
-    NetworkLayers(F f, BitSet wanted) {
+    NetworkLayers(F f, BitSet wanted, MailHandoff mail) {
         this.f = f;
         this.w = wanted;
-        this.tcp = new TcpState(f, wanted);
+        this.tcp = new TcpState(f, wanted, mail);
     }
 
     void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, boolean transport, boolean network) {

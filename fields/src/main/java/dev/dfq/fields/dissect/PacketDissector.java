@@ -24,6 +24,8 @@ public final class PacketDissector {
     private static final int LEVEL_LINK = 1;
     private static final int LEVEL_NETWORK = 2;
     private static final int LEVEL_TRANSPORT = 3;
+    /** Mail (smtp, imf, mime_multipart, tls...) above TCP. */
+    private static final int LEVEL_APPLICATION = 4;
 
     private final F f;
     private final BitSet wanted;
@@ -36,25 +38,31 @@ public final class PacketDissector {
      * @param needed ids of the fields to produce; null for every field dfq dissects
      */
     public PacketDissector(FieldRegistry registry, int[] needed) {
+        this(registry, needed, dev.dfq.fields.mail.SmtpPrefs.defaults());
+    }
+
+    /** @param smtpPrefs SMTP preferences (ports, desegmentation, smtp.decryption) */
+    public PacketDissector(FieldRegistry registry, int[] needed, dev.dfq.fields.mail.SmtpPrefs smtpPrefs) {
         this.f = new F(new Ids(registry));
         BitSet w = new BitSet(registry.size());
         int deepest = LEVEL_FRAME;
         if (needed == null) {
             w.set(0, registry.size());
-            deepest = LEVEL_TRANSPORT;
+            deepest = LEVEL_APPLICATION;
         } else {
             for (int id : needed) {
                 w.set(id);
                 deepest = Math.max(deepest, levelOf(registry, registry.byId(id)));
             }
             if (w.get(registry.byName("frame.protocols").orElseThrow().id())) {
-                deepest = LEVEL_TRANSPORT; // frame.protocols names every layer
+                deepest = LEVEL_APPLICATION; // frame.protocols names every layer
             }
         }
         this.wanted = w;
         this.level = deepest;
         this.frame = new FrameLayer(f, w);
-        this.network = new NetworkLayers(f, w);
+        boolean mailNeeded = needed == null || deepest > LEVEL_TRANSPORT;
+        this.network = new NetworkLayers(f, w, mailNeeded ? new MailHandoff(registry, smtpPrefs) : null);
     }
 
     private static final Map<String, Integer> LEVELS = new HashMap<>(Map.ofEntries(
@@ -67,7 +75,7 @@ public final class PacketDissector {
 
     private static int levelOf(FieldRegistry registry, FieldDef def) {
         String proto = registry.protocolOf(def).abbrev();
-        return LEVELS.getOrDefault(proto, LEVEL_TRANSPORT);
+        return LEVELS.getOrDefault(proto, LEVEL_APPLICATION);
     }
 
     /** True when a field of this registry id can be produced by this dissector at all. */
@@ -80,6 +88,8 @@ public final class PacketDissector {
         store.addSource("Frame", info.data, info.caplen);
         Layers layers = this.layers;
         layers.names.setLength(0);
+        layers.mailProtocol = null;
+        layers.mailInfo = null;
         int frameOcc = frame.dissect(info, store);
         if (level >= LEVEL_LINK) {
             try {
@@ -92,8 +102,11 @@ public final class PacketDissector {
     }
 
     /** Protocol names in the frame, for frame.protocols. */
-    static final class Layers {
+    public static final class Layers {
         final StringBuilder names = new StringBuilder();
+        /** Protocol and Info columns set by the mail dissectors for this frame, or null. */
+        String mailProtocol;
+        String mailInfo;
 
         void add(String name) {
             if (names.length() > 0) {
@@ -101,6 +114,16 @@ public final class PacketDissector {
             }
             names.append(name);
         }
+    }
+
+    /** The Protocol column text the mail dissectors set for the last frame, or null. */
+    public String mailProtocolColumn() {
+        return layers.mailProtocol;
+    }
+
+    /** The Info column text the mail dissectors set for the last frame, or null. */
+    public String mailInfoColumn() {
+        return layers.mailInfo;
     }
 
     boolean wants(int id) {

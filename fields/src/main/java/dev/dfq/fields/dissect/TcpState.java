@@ -23,28 +23,35 @@ final class TcpState {
     private final Conv scratch = new Conv(0);
     private final boolean needState;
 
-    TcpState(F f, BitSet wanted) {
+    private final MailHandoff mail;
+
+    /** @param mail the mail dissectors, or null when no mail field is needed */
+    TcpState(F f, BitSet wanted, MailHandoff mail) {
         this.f = f;
         this.w = wanted;
+        this.mail = mail;
         // conversation state costs a hash lookup per segment: only when a field needs it
-        int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
+        int[] stateful = {f.TCP_ANALYSIS_RETRANSMISSION, f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
             f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA};
         boolean any = false;
         for (int id : stateful) {
             any |= wanted.get(id);
         }
-        this.needState = any;
+        this.needState = any || mail != null;
     }
 
     /** One direction of a conversation. */
     private static final class Dir {
+        final MailHandoff.Direction mail = new MailHandoff.Direction();
         long base = -1;
+        long nextSeq = -1;
         boolean synSeen;
         int windowShift = -1;
         boolean finSeen;
     }
 
     private static final class Conv {
+        final MailHandoff.Conversation mail = new MailHandoff.Conversation();
         final int stream;
         final Dir a = new Dir();
         final Dir b = new Dir();
@@ -264,6 +271,16 @@ final class TcpState {
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSVAL, occ, off + 20, 4, tsval);
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSECR, occ, off + 20, 4, tsecr);
         }
+        // a data segment wholly or partly below what this direction already sent (4.6 calls the
+        // s8 case a retransmission, not out-of-order; other tcp.analysis flags are not computed yet)
+        long segEnd = (seq + tcpLen + (syn ? 1 : 0) + (fin ? 1 : 0)) & 0xffffffffL;
+        if (me.nextSeq >= 0 && tcpLen > 0 && ((seq - me.nextSeq) << 32 >> 32) < 0
+                && !(tcpLen == 1 && ((seq - me.nextSeq) << 32 >> 32) == -1)) {
+            add(s, f.TCP_ANALYSIS_RETRANSMISSION, occ, off, 0, 0);
+        }
+        if (me.nextSeq < 0 || ((segEnd - me.nextSeq) << 32 >> 32) > 0) {
+            me.nextSeq = segEnd;
+        }
         add(s, f.TCP_TIME_RELATIVE, occ, off, 0, info.timeNanos - conv.firstTime);
         add(s, f.TCP_TIME_DELTA, occ, off, 0, info.timeNanos - conv.lastTime);
         conv.lastTime = info.timeNanos;
@@ -273,7 +290,15 @@ final class TcpState {
             s.add(f.TCP_PAYLOAD, 1, occ, 0, dataOff, present, 0, null);
         }
         s.setLength(occ, hdr);
-        if (tcpLen > 0) {
+        dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.mail, me.mail,
+                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present);
+        if (ctx != null) {
+            for (String p : ctx.protocols()) {
+                layers.add(p);
+            }
+            layers.mailInfo = ctx.protocolColumn() == null ? null : ctx.infoText();
+            layers.mailProtocol = ctx.protocolColumn();
+        } else if (tcpLen > 0) {
             layers.add(TcpPorts.payloadProtocol(sp, dp));
         }
 

@@ -1,0 +1,104 @@
+package dev.dfq.fields.dissect;
+
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.fields.FieldStore;
+import dev.dfq.fields.mail.MailContext;
+import dev.dfq.fields.mail.SmtpDissector;
+import dev.dfq.fields.mail.SmtpPrefs;
+import dev.dfq.fields.mail.SmtpSession;
+import dev.dfq.fields.mail.TlsRecordDissector;
+
+/**
+ * How TCP hands payload to SMTP, as Wireshark 4.6.9 does with default preferences: the server
+ * port is the SYN's destination (else the lower SMTP port); retransmitted and out-of-order
+ * segments are not handed up; a segment whose first line is incomplete is kept and joined to the
+ * next one in a "Reassembled TCP" data source; after an accepted STARTTLS the bytes are TLS records.
+ */
+final class MailHandoff {
+    private final SmtpDissector smtp;
+    private final TlsRecordDissector tls;
+
+    /** Per-direction hand-off state, kept on the TCP direction. */
+    static final class Direction {
+        long nextSeq = -1;
+        byte[] pending;
+        long pendingSeq;
+        final TlsRecordDissector.Direction tls = new TlsRecordDissector.Direction();
+    }
+
+    /** Per-conversation state, kept on the TCP conversation. */
+    static final class Conversation {
+        int serverPort = -1;
+        SmtpSession session;
+    }
+
+    MailHandoff(FieldRegistry registry, SmtpPrefs prefs) {
+        this.smtp = new SmtpDissector(registry, prefs);
+        this.tls = new TlsRecordDissector(registry);
+    }
+
+    /**
+     * Hands one segment's payload up; returns the mail context when SMTP (or TLS) took it, else null.
+     */
+    MailContext segment(FieldStore store, int frameNumber, Conversation conv, Direction me, Direction peer,
+                        int sport, int dport, boolean syn, boolean ackFlag, boolean fin, long seq, int tcpLen,
+                        int payloadOff, int present) {
+        if (syn && !ackFlag) {
+            conv.serverPort = dport;
+        }
+        boolean skip = false;
+        if (me.nextSeq >= 0 && tcpLen > 0) {
+            long diff = (seq - me.nextSeq) << 32 >> 32;
+            if (diff < 0 && !(tcpLen > 1 && diff == -1)) {
+                skip = true; // a retransmission (or keep-alive) is not handed to the upper layer
+            }
+        }
+        long end = (seq + tcpLen + (syn ? 1 : 0) + (fin ? 1 : 0)) & 0xffffffffL;
+        if (me.nextSeq < 0 || ((end - me.nextSeq) << 32 >> 32) > 0) {
+            me.nextSeq = end;
+        }
+        if (tcpLen == 0 || present <= 0 || skip) {
+            return null;
+        }
+        int matched;
+        if (conv.serverPort >= 0 && smtp.prefs().ports().contains(conv.serverPort)) {
+            matched = conv.serverPort;
+        } else {
+            int low = Math.min(sport, dport);
+            int high = Math.max(sport, dport);
+            matched = smtp.prefs().ports().contains(low) ? low : smtp.prefs().ports().contains(high) ? high : -1;
+        }
+        if (matched < 0) {
+            return null;
+        }
+        if (conv.session == null) {
+            conv.session = smtp.newSession();
+        }
+        MailContext ctx = new MailContext(store, frameNumber, true);
+        if (conv.session.isTls(frameNumber) && tls.dissect(ctx, me.tls, peer.tls, 0, payloadOff, present)) {
+            return ctx;
+        }
+        int src = 0;
+        int off = payloadOff;
+        int len = present;
+        byte[] prev = me.pending;
+        me.pending = null;
+        if (prev != null && me.pendingSeq == seq) {
+            byte[] joined = new byte[prev.length + len];
+            System.arraycopy(prev, 0, joined, 0, prev.length);
+            System.arraycopy(store.sourceData(0), off, joined, prev.length, len);
+            src = store.addSource("Reassembled TCP (" + joined.length + " bytes)", joined, joined.length);
+            off = 0;
+            len = joined.length;
+        }
+        int r = smtp.dissect(ctx, conv.session, src, off, len, dport == matched, true);
+        if (r == SmtpDissector.NEED_ONE_MORE_SEGMENT) {
+            byte[] keep = new byte[len];
+            System.arraycopy(store.sourceData(src), off, keep, 0, len);
+            me.pending = keep;
+            me.pendingSeq = (seq + tcpLen) & 0xffffffffL;
+            return null;
+        }
+        return ctx;
+    }
+}
