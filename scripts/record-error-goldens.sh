@@ -15,6 +15,10 @@
 #
 # Usage: scripts/record-error-goldens.sh            (from anywhere inside the repository)
 #        TSHARK46=/path/to/tshark scripts/record-error-goldens.sh
+# If tshark runs in a chroot that sees the host's files under a prefix (the shared tshark46
+# wrapper does: /host), HOME must carry that prefix: set TSHARK46_HOST_PREFIX (default: /host
+# when $TSHARK46 is a script that chroots, empty otherwise). The script checks that the macros
+# were loaded (the test_dmacros-only macro "nfs" must expand).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +35,18 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 mkdir -p "$home/.config/wireshark"
 cp "$macros" "$home/.config/wireshark/dmacros"
+if [ -z "${TSHARK46_HOST_PREFIX+x}" ]; then
+    if [ "$(head -c 2 "$TSHARK46")" = '#!' ] && grep -q chroot "$TSHARK46"; then
+        TSHARK46_HOST_PREFIX=/host
+    else
+        TSHARK46_HOST_PREFIX=
+    fi
+fi
+tshark_home=$TSHARK46_HOST_PREFIX$home
+if ! HOME=$tshark_home "$TSHARK46" -n -r "$capture" -Y '${nfs} or not ${nfs}' >/dev/null 2>&1; then
+    echo "tshark did not load $macros from HOME=$tshark_home (set TSHARK46_HOST_PREFIX)" >&2
+    exit 2
+fi
 
 escape() {
     local s=$1
@@ -50,7 +66,7 @@ tmp=$(mktemp)
     while IFS= read -r filter || [ -n "$filter" ]; do
         case $filter in ''|'#'*) continue ;; esac
         set +e
-        err=$(HOME=$home TZ=UTC LC_ALL=C.UTF-8 "$TSHARK46" -n -r "$capture" -Y "$filter" 2>&1 >/dev/null)
+        err=$(HOME=$tshark_home TZ=UTC LC_ALL=C.UTF-8 "$TSHARK46" -n -r "$capture" -Y "$filter" 2>&1 >/dev/null)
         rc=$?
         set -e
         # Drop the "tshark: " prefix of each line.
@@ -61,4 +77,5 @@ tmp=$(mktemp)
     echo "recorded $n filters" >&2
 } > "$tmp"
 mv "$tmp" "$out"
+chmod 644 "$out"
 echo "wrote $out" >&2

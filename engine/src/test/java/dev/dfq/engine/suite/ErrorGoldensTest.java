@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  * tshark 4.6.9's verdict on a few hundred filters (mostly invalid: syntax, unknown fields, type
  * errors, literals, ranges, functions, sets, macros, regexes, mail fields), recorded by
  * scripts/record-error-goldens.sh into goldens/errors/errors.tsv. For an invalid filter
- * (exit 4) the compiler must fail and {@link DiagnosticRenderer} must print exactly tshark's
+ * (exit 4) the compiler must fail and {@link DiagnosticRenderer#renderLikeTshark} must print exactly tshark's
  * stderr (without "tshark: "): the message line, the filter and caret lines exactly when tshark
  * prints them, and any further note; a valid filter (exit 0) must compile. Known failures as in {@link SuiteDfilterTest}.
  */
@@ -90,7 +90,7 @@ class ErrorGoldensTest {
         try {
             r = compiler.compile(g.filter());
         } catch (RuntimeException e) {
-            return "compile threw " + e;
+            return "compile threw " + SuiteRunner.describe(e);
         }
         if (g.exit() == 0) {
             return r.ok() ? null : "tshark accepts it, dfq says: " + r.error().message();
@@ -140,8 +140,8 @@ class ErrorGoldensTest {
         FixtureFiles files = FixtureFiles.classpath(ROOT);
         List<Golden> goldens = readGoldens(files.readString("errors.tsv"));
         assertTrue(goldens.size() >= 170, "at least 170 goldens");
-        // recorded by tshark46 with no dmacros file, so no macros here either
-        FilterCompiler compiler = new FilterCompiler(FieldRegistry.wireshark());
+        FilterCompiler compiler = new FilterCompiler(FieldRegistry.wireshark(),
+                SuiteRunner.parseDmacros(FixtureFiles.classpath("suite_dfilter").readString("test_dmacros")));
         Map<String, String> failing = new LinkedHashMap<>();
         Map<String, String> outcome = new LinkedHashMap<>();
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
@@ -164,7 +164,7 @@ class ErrorGoldensTest {
                     });
                     res = "timed out";
                 } catch (java.util.concurrent.ExecutionException e) {
-                    res = "threw " + e.getCause();
+                    res = "threw " + SuiteRunner.describe(e.getCause());
                 }
                 outcome.put(g.filter(), res);
                 if (res != null) {
@@ -197,7 +197,7 @@ class ErrorGoldensTest {
             String label = "[exit " + g.exit() + "] " + g.filter();
             tests.add(DynamicTest.dynamicTest(label, () -> {
                 if (knownFinal.containsKey(g.filter())) {
-                    assertTrue(res != null, () -> "listed in " + KNOWN + " but now passes: remove it"
+                    assertTrue(res != null, () -> g.filter() + ": listed in " + KNOWN + " but now passes: remove it"
                             + " (regenerate with -Ddfq.updateKnownFailures=true)");
                 } else if (res != null) {
                     fail(g.filter() + " => " + res + "\n  tshark: " + String.join("\n          ", g.stderr()));

@@ -90,7 +90,7 @@ class SuiteDfilterTest {
                     + c.filter().replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
             tests.add(DynamicTest.dynamicTest(label, () -> {
                 if (knownFinal.containsKey(c.testId())) {
-                    assertTrue(!o.passed(), () -> "listed in " + KNOWN + " but now passes (" + o.detail()
+                    assertTrue(!o.passed(), () -> c.testId() + ": listed in " + KNOWN + " but now passes (" + o.detail()
                             + "): remove it (regenerate with -Ddfq.updateKnownFailures=true)");
                 } else if (!o.passed()) {
                     fail(c.filter() + " => " + o.detail());

@@ -22,9 +22,16 @@ import java.util.Map;
  * @param errorLocation "start+length" of the caret, or ""
  * @param message tshark 4.6.9's complete first error line
  * @param testId group_file::Class::test_method, unique
+ * @param dftestStdout text the upstream test expects in dftest's output (a warning such as
+ *                     {@code Deprecated token "bootp"}), or ""
  */
 public record SuiteCase(String capture, String filter, String expected, String errorSubstring, String options,
-                        String errorLocation, String message, String testId) {
+                        String errorLocation, String message, String testId, String dftestStdout) {
+
+    public SuiteCase(String capture, String filter, String expected, String errorSubstring, String options,
+                     String errorLocation, String message, String testId) {
+        this(capture, filter, expected, errorSubstring, options, errorLocation, message, testId, "");
+    }
 
     public boolean isError() {
         return expected.equals("ERROR");
@@ -78,7 +85,7 @@ public record SuiteCase(String capture, String filter, String expected, String e
             cases.add(new SuiteCase(m.get("capture"), m.get("filter"), m.get("expected_count_or_ERROR"),
                     m.getOrDefault("error_substring", ""), m.getOrDefault("tshark_options", ""),
                     m.getOrDefault("error_location", ""), m.getOrDefault("tshark46_message", ""),
-                    m.get("test_id")));
+                    m.get("test_id"), m.getOrDefault("dftest_stdout_substring", "")));
         }
         return cases;
     }

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
  * Runs rows of the conformance corpus the way tshark ran them: compile with the suite's macros,
  * count the frames of the capture that match ({@code -Y}; {@code -2 -R} counts the same way),
  * with field references taken from the selected frame for {@code -2 --selected-frame=N}; for
- * ERROR rows, compilation must fail with a message containing the expected text and, when
- * tshark printed a caret, the same span.
+ * ERROR rows, compilation must fail with a message containing the upstream expected text and
+ * equal to tshark 4.6.9's first line, and, when tshark printed a caret, with the same span. Where the upstream test expects a warning in dftest's
+ * output (deprecated syntax), the compile result must carry a warning containing that text.
  */
 public final class SuiteRunner {
     /** Per-case limit, so a hanging engine fails one case instead of the build. */
@@ -88,7 +89,8 @@ public final class SuiteRunner {
         }
     }
 
-    private static String describe(Throwable t) {
+    /** An exception with where it was thrown from (for failure reasons). */
+    public static String describe(Throwable t) {
         StackTraceElement[] st = t.getStackTrace();
         String where = st.length > 0 ? " at " + st[0].getClassName().replaceAll(".*\\.", "") + "."
                 + st[0].getMethodName() + ":" + st[0].getLineNumber() : "";
@@ -110,6 +112,10 @@ public final class SuiteRunner {
             if (!d.message().contains(c.errorSubstring())) {
                 return new Outcome(false, "message \"" + d.message() + "\" lacks \"" + c.errorSubstring() + "\"");
             }
+            if (!c.message().isEmpty() && !d.message().equals(c.message())) {
+                // The corpus also holds tshark 4.6.9's complete first line: the message must be exact.
+                return new Outcome(false, "message \"" + d.message() + "\", tshark: \"" + c.message() + "\"");
+            }
             if (!c.errorLocation().isEmpty()) {
                 String got = d.span() == null ? "none" : d.span().start() + "+" + d.span().length();
                 if (!got.equals(c.errorLocation())) {
@@ -124,6 +130,24 @@ public final class SuiteRunner {
                     + (d.span() == null ? "" : " @" + d.span().start() + "+" + d.span().length()));
         }
         CompiledFilter cf = r.filter();
+        if (!c.dftestStdout().isEmpty()) {
+            // Upstream checks dftest's stdout, where 4.6 prints its warnings; dfq has them both as
+            // diagnostics and in its dftest rendering.
+            StringBuilder out = new StringBuilder();
+            for (Diagnostic w : r.warnings()) {
+                out.append(w.message()).append('\n');
+            }
+            String dftest;
+            try {
+                dftest = cf.dftest();
+            } catch (RuntimeException e) {
+                dftest = "";
+            }
+            if (!out.toString().contains(c.dftestStdout()) && !dftest.contains(c.dftestStdout())) {
+                return new Outcome(false, "no warning containing \"" + c.dftestStdout() + "\" (warnings: "
+                        + out.toString().replace("\n", " | ") + ")");
+            }
+        }
         References refs = References.NONE;
         int selected = c.selectedFrame();
         if (selected > 0) {
