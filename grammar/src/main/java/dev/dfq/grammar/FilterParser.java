@@ -157,12 +157,22 @@ public final class FilterParser {
             Span s = offsets.span(t.getStartIndex(), t.getStopIndex() + 1);
             String tokenText = t.getText();
             return switch (t.getType()) {
-                case DisplayFilterLexer.UNTERMINATED_STRING ->
-                        new FilterSyntaxException("The final quote was missing from a quoted string.", new Span(end, 1));
+                case DisplayFilterLexer.UNTERMINATED_STRING -> new FilterSyntaxException(
+                        "The final quote was missing from a quoted string.",
+                        // a string ending in a lone backslash: Wireshark points at that backslash
+                        tokenText.endsWith("\\") && !tokenText.endsWith("\\\\") ? new Span(end - 1, 1) : new Span(end, 1));
                 case DisplayFilterLexer.UNTERMINATED_CHAR ->
                         new FilterSyntaxException("The final quote was missing from a character constant.", new Span(end, 1));
                 case DisplayFilterLexer.NONPRINTABLE ->
                         new FilterSyntaxException("Non-printable ASCII characters may only appear inside double-quotes.", s);
+                case DisplayFilterLexer.UNEXPECTED_CHAR -> t.getText().charAt(0) >= 0x80
+                        // a non-ASCII character outside quotes: the scanner sees its first byte
+                        ? new FilterSyntaxException("Non-printable ASCII characters may only appear inside double-quotes.",
+                                new Span(s.start(), 1))
+                        : new FilterSyntaxException("\"" + tokenText + "\" was unexpected in this context.", s);
+                case DisplayFilterLexer.STRING -> new FilterSyntaxException("\""
+                        + (tokenText.startsWith("r") || tokenText.startsWith("R") ? tokenText.substring(1) : tokenText)
+                        + "\" was unexpected in this context.", s);
                 case DisplayFilterLexer.LAYER_BAD ->
                         new FilterSyntaxException("Expected digit or \"[\", not \"" + tokenText + "\"", s);
                 default -> new FilterSyntaxException("\"" + tokenText + "\" was unexpected in this context.", s);

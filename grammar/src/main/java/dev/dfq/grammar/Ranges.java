@@ -82,7 +82,16 @@ final class Ranges {
         }
 
         char next() {
-            return text.charAt(pos++);
+            char c = text.charAt(pos++);
+            skipSpaces();
+            return c;
+        }
+
+        /** Spaces may stand around the separator: "1 - 2" is "1-2". */
+        void skipSpaces() {
+            while (!done() && text.charAt(pos) == ' ') {
+                pos++;
+            }
         }
 
         long integer(boolean first) {
@@ -109,6 +118,9 @@ final class Ranges {
             }
             if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
                 throw new FilterSyntaxException("\"" + n + "\" causes an integer overflow.", span);
+            }
+            if (first) {
+                skipSpaces();
             }
             if (first && !done() && peek() != ':' && peek() != '-') {
                 throw invalidRange();

@@ -123,12 +123,12 @@ final class QueryCommand {
         } catch (CaptureFormatException e) {
             finish(writer, count[0]);
             out.flush();
-            err.println(e.tsharkMessage(name));
+            err.println(asDfq(e.tsharkMessage(name)));
             return e.tsharkExitCode();
         } catch (IOException e) {
             finish(writer, count[0]);
             out.flush();
-            err.println(TsharkText.message(name, e));
+            err.println(asDfq(TsharkText.message(name, e)));
             return TsharkText.exitCode(e);
         }
         finish(writer, count[0]);
@@ -185,6 +185,11 @@ final class QueryCommand {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** tshark's wording, under dfq's name. */
+    private static String asDfq(String tsharkMessage) {
+        return tsharkMessage.replaceFirst("^tshark: ", "dfq: ").replace("TShark", "dfq");
     }
 
     private void finish(CaptureWriter writer, long matched) throws IOException {
