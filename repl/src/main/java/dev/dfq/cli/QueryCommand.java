@@ -133,7 +133,46 @@ final class QueryCommand {
         }
         finish(writer, count[0]);
         out.flush();
+        if (count[0] == 0 && text != null) {
+            caseHint(registry, text, file);
+        }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Nothing matched: if the filter compares with a quoted string, try it in the other case. String
+     * comparisons are case-sensitive in Wireshark ({@code smtp.req.command == "RCPT"} misses a client
+     * that sends "rcpt"), a classic reason for an empty answer.
+     */
+    private void caseHint(FieldRegistry registry, String text, Path file) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"\\\\]*[A-Za-z][^\"\\\\]*)\"").matcher(text);
+        FilterCompiler compiler = new FilterCompiler(registry);
+        int tried = 0;
+        while (m.find() && tried++ < 3) {
+            String lit = m.group(1);
+            for (String variant : new String[] {lit.toLowerCase(java.util.Locale.ROOT), lit.toUpperCase(java.util.Locale.ROOT)}) {
+                if (variant.equals(lit)) {
+                    continue;
+                }
+                String alt = text.substring(0, m.start(1)) + variant + text.substring(m.end(1));
+                CompileResult r = compiler.compile(alt);
+                if (!r.ok()) {
+                    continue;
+                }
+                long[] n = {0};
+                try (CaptureReader reader = CaptureReader.open(file)) {
+                    new QueryRunner(registry, r.filter(), new int[0], 0).smtpPrefs(preferences.smtpPrefs())
+                            .run(reader, (f, fields) -> n[0]++);
+                } catch (IOException e) {
+                    return;
+                }
+                if (n[0] > 0) {
+                    cmd.err.println("dfq: hint: no packet matches, but " + n[0] + " would with \"" + variant
+                            + "\": string comparisons are case-sensitive (try lower(...) or matches \"(?i)...\")");
+                    return;
+                }
+            }
+        }
     }
 
     /** -i IFACE [-f BPF] [-c N] [-a duration:S|packets:N]: live capture through libpcap. */

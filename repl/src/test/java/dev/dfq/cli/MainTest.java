@@ -94,6 +94,15 @@ class MainTest {
     }
 
     @Test
+    void noMatch_otherCaseWouldMatch_hintsCaseSensitivity() {
+        Run r = run("-r", LAB, "-Y", "smtp.req.command == \"EHLO\"", "--count");
+        Run lower = run("-r", LAB, "-Y", "smtp.req.command == \"ehlo\"", "--count");
+        assertThat(r.out().strip()).isEqualTo("0");
+        assertThat(r.err()).contains("would with \"ehlo\"").contains("case-sensitive");
+        assertThat(r.err()).contains(" " + lower.out().strip() + " would");
+    }
+
+    @Test
     void explain_printsDftestProgram() {
         Run r = run("explain", "tcp.port == 25");
         assertThat(r.status()).isZero();
