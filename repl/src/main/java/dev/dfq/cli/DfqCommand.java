@@ -80,6 +80,9 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "--macros", paramLabel = "FILE", description = "Display-filter macros file (Wireshark dmacros format).")
     Path macros;
 
+    @Option(names = "--export-objects", paramLabel = "imf,DIR", description = "Write each mail message (IMF) as DIR/<subject>.eml, as tshark does.")
+    String exportObjects;
+
     DfqCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;

@@ -83,7 +83,7 @@ final class QueryCommand {
             }
             fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
             outputFields = defs.stream().mapToInt(FieldDef::id).toArray();
-        } else if (cmd.countOnly || cmd.writeFile != null) {
+        } else if (cmd.countOnly || cmd.writeFile != null || cmd.exportObjects != null) {
             outputFields = new int[0];
         } else {
             columns = new Columns(registry);
@@ -92,6 +92,19 @@ final class QueryCommand {
         if (cmd.iface != null) {
             return live(registry, filter, outputFields, fieldOutput, columns);
         }
+        dev.dfq.engine.query.ImfExport export = null;
+        if (cmd.exportObjects != null) {
+            int comma = cmd.exportObjects.indexOf(',');
+            String proto = comma < 0 ? cmd.exportObjects : cmd.exportObjects.substring(0, comma);
+            if (comma < 0 || !proto.equals("imf")) {
+                err.println("dfq: \"--export-objects\" supports imf (mail messages): --export-objects imf,DIR");
+                return ExitCodes.INVALID_OPTION;
+            }
+            export = new dev.dfq.engine.query.ImfExport(registry, Path.of(cmd.exportObjects.substring(comma + 1)));
+            outputFields = java.util.stream.IntStream.concat(java.util.Arrays.stream(outputFields),
+                    java.util.Arrays.stream(export.fields())).toArray();
+        }
+        dev.dfq.engine.query.ImfExport exporter = export;
         Path file = cmd.readFile;
         String name = file.toString();
         QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets)
@@ -110,6 +123,12 @@ final class QueryCommand {
             }
             runner.run(reader, (frame, fields) -> {
                 count[0]++;
+                if (exporter != null) {
+                    exporter.accept(fields);
+                }
+                if (exporter != null && !cmd.countOnly && fo == null && w == null) {
+                    return;
+                }
                 if (w != null) {
                     w.write(frame);
                 } else if (cmd.countOnly) {
