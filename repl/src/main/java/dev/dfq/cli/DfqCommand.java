@@ -83,6 +83,9 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "--export-objects", paramLabel = "imf,DIR", description = "Write each mail message (IMF) as DIR/<subject>.eml, as tshark does.")
     String exportObjects;
 
+    @Option(names = "--export-attachments", paramLabel = "DIR", description = "Write every mail attachment, decoded, to DIR, with DIR/manifest.json.")
+    Path exportAttachments;
+
     DfqCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;

@@ -83,7 +83,7 @@ final class QueryCommand {
             }
             fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
             outputFields = defs.stream().mapToInt(FieldDef::id).toArray();
-        } else if (cmd.countOnly || cmd.writeFile != null || cmd.exportObjects != null) {
+        } else if (cmd.countOnly || cmd.writeFile != null || cmd.exportObjects != null || cmd.exportAttachments != null) {
             outputFields = new int[0];
         } else {
             columns = new Columns(registry);
@@ -105,6 +105,13 @@ final class QueryCommand {
                     java.util.Arrays.stream(export.fields())).toArray();
         }
         dev.dfq.engine.query.ImfExport exporter = export;
+        dev.dfq.engine.query.AttachmentExport attachments = null;
+        if (cmd.exportAttachments != null) {
+            attachments = new dev.dfq.engine.query.AttachmentExport(registry, cmd.exportAttachments);
+            outputFields = java.util.stream.IntStream.concat(java.util.Arrays.stream(outputFields),
+                    java.util.Arrays.stream(attachments.fields())).toArray();
+        }
+        dev.dfq.engine.query.AttachmentExport attach = attachments;
         Path file = cmd.readFile;
         String name = file.toString();
         QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets)
@@ -126,7 +133,10 @@ final class QueryCommand {
                 if (exporter != null) {
                     exporter.accept(fields);
                 }
-                if (exporter != null && !cmd.countOnly && fo == null && w == null) {
+                if (attach != null) {
+                    attach.accept(fields);
+                }
+                if ((exporter != null || attach != null) && !cmd.countOnly && fo == null && w == null) {
                     return;
                 }
                 if (w != null) {
@@ -151,6 +161,9 @@ final class QueryCommand {
             return TsharkText.exitCode(e);
         }
         finish(writer, count[0]);
+        if (attach != null) {
+            Manifest.write(cmd.exportAttachments.resolve("manifest.json"), attach.entries());
+        }
         out.flush();
         if (count[0] == 0 && text != null) {
             caseHint(registry, text, file);
