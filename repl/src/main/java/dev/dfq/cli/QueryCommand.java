@@ -128,7 +128,7 @@ final class QueryCommand {
             if (fo != null && fo.header()) {
                 out.println(fo.headerLine());
             }
-            runner.run(reader, (frame, fields) -> {
+            QueryRunner.Sink sink = (frame, fields) -> {
                 count[0]++;
                 if (exporter != null) {
                     exporter.accept(fields);
@@ -148,7 +148,14 @@ final class QueryCommand {
                 } else {
                     out.println(cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
                 }
-            });
+            };
+            if (cmd.twoPass) {
+                try (CaptureReader again = CaptureReader.open(file)) {
+                    runner.runTwoPass(reader, again, sink);
+                }
+            } else {
+                runner.run(reader, sink);
+            }
         } catch (CaptureFormatException e) {
             finish(writer, count[0]);
             out.flush();

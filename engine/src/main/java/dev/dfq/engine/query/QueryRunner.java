@@ -57,6 +57,24 @@ public final class QueryRunner {
         this.maxFrames = maxFrames;
     }
 
+    private PacketDissector.TwoPass twoPass;
+
+    /**
+     * Two passes, as tshark -2: {@code firstPass} is read once to the end with no output, then the
+     * query runs over {@code reader}, the same capture opened again, knowing what later frames said.
+     */
+    public long runTwoPass(CaptureReader firstPass, CaptureReader reader, Sink sink) throws IOException {
+        twoPass = new PacketDissector.TwoPass(registry, smtpPrefs);
+        Session first = start((f, s) -> { }, firstPass.format() == dev.dfq.engine.capture.CaptureFormat.PCAPNG, null);
+        Frame frame = new Frame();
+        while (firstPass.next(frame)) {
+            first.accept(frame);
+        }
+        long n = run(reader, sink);
+        twoPass = null;
+        return n;
+    }
+
     /** Runs to the end (or the frame limit); returns the number of matching frames. */
     public long run(CaptureReader reader, Sink sink) throws IOException {
         Session session = start(sink, reader.format() == dev.dfq.engine.capture.CaptureFormat.PCAPNG);
@@ -72,14 +90,18 @@ public final class QueryRunner {
      * frame.interface_id is shown (pcapng and live capture), as tshark does.
      */
     public Session start(Sink sink, boolean interfaceIds) {
+        return start(sink, interfaceIds, filter);
+    }
+
+    private Session start(Sink sink, boolean interfaceIds, CompiledFilter useFilter) {
         int[] needed = null;
         if (outputFields != null) {
             IntStream filterFields = filter == null ? IntStream.empty() : Arrays.stream(filter.interestingFields());
             needed = IntStream.concat(filterFields, Arrays.stream(outputFields)).distinct().toArray();
         }
-        PacketDissector d = new PacketDissector(registry, needed, smtpPrefs);
+        PacketDissector d = new PacketDissector(registry, needed, smtpPrefs, twoPass);
         this.dissector = d;
-        return new Session(d, filter == null ? null : filter.newEvaluator(), sink, interfaceIds);
+        return new Session(d, useFilter == null ? null : useFilter.newEvaluator(), sink, interfaceIds);
     }
 
     /** One pass over frames: dissect, evaluate, hand matches to the sink. Not thread-safe. */

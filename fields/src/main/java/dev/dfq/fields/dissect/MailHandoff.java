@@ -32,15 +32,30 @@ final class MailHandoff {
         SmtpSession session;
     }
 
+    private final boolean firstPass;
+    /** SMTP sessions by TCP stream index, shared by both passes of a two-pass run (null: one pass). */
+    private final java.util.Map<Integer, SmtpSession> sessions;
+
     MailHandoff(FieldRegistry registry, SmtpPrefs prefs) {
-        this.smtp = new SmtpDissector(registry, prefs);
+        this(new SmtpDissector(registry, prefs), registry, true, null);
+    }
+
+    /**
+     * A pass of a two-pass run (tshark -2): both passes share {@code smtp} (made with its two-pass
+     * flag) and {@code sessions}; the second pass sees what the first learnt (smtp.data.reassembled.in).
+     */
+    MailHandoff(SmtpDissector smtp, FieldRegistry registry, boolean firstPass,
+                java.util.Map<Integer, SmtpSession> sessions) {
+        this.smtp = smtp;
         this.tls = new TlsRecordDissector(registry);
+        this.firstPass = firstPass;
+        this.sessions = sessions;
     }
 
     /**
      * Hands one segment's payload up; returns the mail context when SMTP (or TLS) took it, else null.
      */
-    MailContext segment(FieldStore store, int frameNumber, Conversation conv, Direction me, Direction peer,
+    MailContext segment(FieldStore store, int frameNumber, int stream, Conversation conv, Direction me, Direction peer,
                         int sport, int dport, boolean syn, boolean ackFlag, boolean fin, long seq, int tcpLen,
                         int payloadOff, int present) {
         if (syn && !ackFlag) {
@@ -72,9 +87,9 @@ final class MailHandoff {
             return null;
         }
         if (conv.session == null) {
-            conv.session = smtp.newSession();
+            conv.session = sessions == null ? smtp.newSession() : sessions.computeIfAbsent(stream, k -> smtp.newSession());
         }
-        MailContext ctx = new MailContext(store, frameNumber, true);
+        MailContext ctx = new MailContext(store, frameNumber, firstPass);
         if (conv.session.isTls(frameNumber) && tls.dissect(ctx, me.tls, peer.tls, 0, payloadOff, present)) {
             return ctx;
         }

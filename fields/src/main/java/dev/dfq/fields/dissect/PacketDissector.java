@@ -43,6 +43,26 @@ public final class PacketDissector {
 
     /** @param smtpPrefs SMTP preferences (ports, desegmentation, smtp.decryption) */
     public PacketDissector(FieldRegistry registry, int[] needed, dev.dfq.fields.mail.SmtpPrefs smtpPrefs) {
+        this(registry, needed, smtpPrefs, null);
+    }
+
+    /**
+     * What two passes over a capture share (tshark -2): the SMTP dissector with its two-pass state
+     * and the SMTP sessions by TCP stream. Make one, then a dissector for each pass.
+     */
+    public static final class TwoPass {
+        final dev.dfq.fields.mail.SmtpDissector smtp;
+        final java.util.Map<Integer, dev.dfq.fields.mail.SmtpSession> sessions = new HashMap<>();
+        boolean firstDone;
+
+        public TwoPass(FieldRegistry registry, dev.dfq.fields.mail.SmtpPrefs prefs) {
+            this.smtp = new dev.dfq.fields.mail.SmtpDissector(registry, prefs, true);
+        }
+    }
+
+    /** @param twoPass null for one pass; else the shared state, first call = first pass, second = second pass */
+    public PacketDissector(FieldRegistry registry, int[] needed, dev.dfq.fields.mail.SmtpPrefs smtpPrefs,
+                           TwoPass twoPass) {
         this.f = new F(new Ids(registry));
         BitSet w = new BitSet(registry.size());
         int deepest = LEVEL_FRAME;
@@ -62,7 +82,16 @@ public final class PacketDissector {
         this.level = deepest;
         this.frame = new FrameLayer(f, w);
         boolean mailNeeded = needed == null || deepest > LEVEL_TRANSPORT;
-        this.network = new NetworkLayers(f, w, mailNeeded ? new MailHandoff(registry, smtpPrefs) : null);
+        MailHandoff mail = null;
+        if (mailNeeded) {
+            if (twoPass == null) {
+                mail = new MailHandoff(registry, smtpPrefs);
+            } else {
+                mail = new MailHandoff(twoPass.smtp, registry, !twoPass.firstDone, twoPass.sessions);
+                twoPass.firstDone = true;
+            }
+        }
+        this.network = new NetworkLayers(f, w, mail);
     }
 
     private static final Map<String, Integer> LEVELS = new HashMap<>(Map.ofEntries(

@@ -290,7 +290,7 @@ final class TcpState {
             s.add(f.TCP_PAYLOAD, 1, occ, 0, dataOff, present, 0, null);
         }
         s.setLength(occ, hdr);
-        dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.mail, me.mail,
+        dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.stream, conv.mail, me.mail,
                 peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present);
         if (ctx != null) {
             for (String p : ctx.protocols()) {
