@@ -18,13 +18,24 @@ public final class FieldText {
     private FieldText() {
     }
 
-    /** Control characters as tshark's -T fields writes them: \r \n \t, others as \xNN. */
+    /**
+     * Control characters as tshark's -T fields writes them (Wireshark's format_text): C escapes for
+     * \a \b \f \n \r \t \v; other bytes as they are.
+     */
     static String escape(String v) {
         StringBuilder sb = null;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            String rep = c == '\r' ? "\\r" : c == '\n' ? "\\n" : c == '\t' ? "\\t"
-                    : c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : null;
+            String rep = switch (c) {
+                case 7 -> "\\a";
+                case '\b' -> "\\b";
+                case '\f' -> "\\f";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                case 11 -> "\\v";
+                default -> null;
+            };
             if (rep != null && sb == null) {
                 sb = new StringBuilder(v.length() + 8).append(v, 0, i);
             }
