@@ -49,14 +49,29 @@ final class Lines {
     }
 
     static int indexOf(byte[] d, int from, int end, byte[] pat) {
-        outer:
-        for (int i = from; i <= end - pat.length; i++) {
-            for (int j = 0; j < pat.length; j++) {
-                if (d[i + j] != pat[j]) {
-                    continue outer;
-                }
+        int n = pat.length;
+        if (n == 0) {
+            return from <= end ? from : -1;
+        }
+        // Scan for an anchor byte that message bodies rarely hold: a MIME delimiter's '-' or the
+        // end-of-data '.' never occurs in base64 text, where '\r' (the pattern's first byte) ends every line.
+        int k = 0;
+        for (int j = 0; j < n; j++) {
+            if (pat[j] == '-' || pat[j] == '.') {
+                k = j;
+                break;
             }
-            return i;
+        }
+        byte anchor = pat[k];
+        int last = end - n + k;
+        for (int i = from + k; i <= last; i++) {
+            if (d[i] != anchor) {
+                continue;
+            }
+            int start = i - k;
+            if (java.util.Arrays.equals(d, start, start + n, pat, 0, n)) {
+                return start;
+            }
         }
         return -1;
     }

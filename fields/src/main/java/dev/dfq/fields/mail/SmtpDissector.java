@@ -145,12 +145,16 @@ public final class SmtpDissector {
 
     // ---------------------------------------------------------------- request classification
 
+    /** A "." line after a CRLF-ended line: the end of message data (RFC 5321 4.1.1.4). */
+    private static final byte[] EOM_IN_DATA = {'\r', '\n', '.', '\r', '\n'};
+
     private List<Pdu> classify(SmtpSession s, int frame, byte[] d, int off, int end, boolean desegment) {
         List<Pdu> out = new ArrayList<>(2);
         int[] next = new int[1];
         int cur = off;
         int type = SmtpSession.CMD;
         int o = off;
+        int eomPos = -1;
         while (o < end) {
             if (s.state == State.READING_DATA && s.bdat) {
                 if (o > cur) {
@@ -177,6 +181,25 @@ public final class SmtpDissector {
                 type = SmtpSession.CMD;
                 if (chunk == 0) {
                     break;
+                }
+                continue;
+            }
+            if (s.state == State.READING_DATA && !s.bdat && !(s.crlfSeen && d[o] == '.')) {
+                // Fast path through message data: every line before the next "\r\n.\r\n" is message
+                // data, so jump to the "." line (or the end), keeping the CRLF state of the last line.
+                if (eomPos < o) {
+                    eomPos = Lines.indexOf(d, o, end, EOM_IN_DATA);
+                    if (eomPos < 0) {
+                        eomPos = end;
+                    }
+                }
+                type = SmtpSession.MESSAGE;
+                if (eomPos >= end) {
+                    s.crlfSeen = end - o >= 2 && d[end - 2] == '\r' && d[end - 1] == '\n';
+                    o = end;
+                } else {
+                    s.crlfSeen = true;
+                    o = eomPos + 2;
                 }
                 continue;
             }
