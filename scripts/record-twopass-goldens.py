@@ -21,3 +21,14 @@ with open(os.path.join(repo, 'repl', 'src', 'test', 'resources', 'twopass.tsv'),
             lines = p.stdout.decode().splitlines()
             out.write('%s\t%s\t%s\n' % (cap, flt, ' | '.join(l.replace('\t', ' ') for l in lines)))
 print('recorded')
+
+# field references taken from a selected frame (tshark -2 --selected-frame=N)
+selected = [('smtp-lab.pcap', 10, 'tcp.stream == ${tcp.stream}'), ('smtp-lab.pcap', 30, 'frame.number < ${frame.number} && tcp.len > 0'),
+            ('smtp-lab.pcap', 35, 'ip.src == ${ip.src} && smtp'), ('corner/soc.pcap', 24, 'tcp.srcport == ${tcp.srcport}'),
+            ('corner/soc.pcap', 5, 'frame.len > ${frame.len}')]
+with open(os.path.join(repo, 'repl', 'src', 'test', 'resources', 'selected-frame.tsv'), 'w') as out:
+    for cap, n, flt in selected:
+        p = subprocess.run([tshark, '-2', '--selected-frame=%d' % n, '-n', '-r', os.path.join(repo, 'samples', cap), '-Y', flt,
+                            '-T', 'fields', '-e', 'frame.number'], capture_output=True)
+        out.write('%s\t%d\t%s\t%s\n' % (cap, n, flt, ','.join(p.stdout.decode().split())))
+print('recorded selected-frame cases')

@@ -59,6 +59,23 @@ public final class FieldStore {
         this(registry.size());
     }
 
+    /**
+     * An independent copy of this frame's fields and data sources (for the selected frame whose
+     * values field references read while later frames reuse this store).
+     */
+    public FieldStore snapshot() {
+        FieldStore c = new FieldStore(fieldCount);
+        c.frameNumber = frameNumber;
+        for (int i = 0; i < sourceCount; i++) {
+            c.addSource(sourceName[i], Arrays.copyOf(sources[i], sourceLength[i]), sourceLength[i]);
+        }
+        for (int i = 0; i < size; i++) {
+            Object r = ref[i] instanceof byte[] b ? b.clone() : ref[i];
+            c.add(field[i], layer[i], parent[i], source[i], offset[i], length[i], num[i], r);
+        }
+        return c;
+    }
+
     /** Forgets the previous frame's occurrences and data sources. */
     public void reset(int frameNumber) {
         this.frameNumber = frameNumber;

@@ -116,6 +116,13 @@ final class QueryCommand {
         String name = file.toString();
         QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets)
                 .smtpPrefs(preferences.smtpPrefs());
+        if (cmd.selectedFrame != null) {
+            if (!cmd.twoPass) {
+                err.println("dfq: --selected-frame requires two-pass analysis (-2), as in tshark");
+                return ExitCodes.INVALID_OPTION;
+            }
+            runner.selectedFrame(cmd.selectedFrame);
+        }
         CaptureWriter writer = null;
         long[] count = {0};
         try (CaptureReader reader = CaptureReader.open(file)) {

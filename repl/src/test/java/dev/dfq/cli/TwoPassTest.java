@@ -42,4 +42,28 @@ class TwoPassTest {
         String answer = r.out().isEmpty() ? "" : String.join(" | ", out.replace('\t', ' ').split("\n", -1));
         assertThat(answer).isEqualTo(row.answer());
     }
+
+    static List<String[]> selectedRows() throws IOException {
+        List<String[]> out = new ArrayList<>();
+        try (InputStream in = TwoPassTest.class.getResourceAsStream("/selected-frame.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] p = line.split("\t", -1);
+                if (p.length == 4) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    @org.junit.jupiter.api.Test
+    void selectedFrame_references_readThatFramesValues() throws IOException {
+        for (String[] row : selectedRows()) {
+            MainTest.Run r = MainTest.run("-2", "--selected-frame", row[1], "-r", "../samples/" + row[0], "-Y", row[2],
+                    "-T", "fields", "-e", "frame.number");
+            assertThat(r.status()).as(row[2]).isZero();
+            assertThat(String.join(",", r.out().strip().isEmpty() ? new String[0] : r.out().strip().split("\n")))
+                    .as(row[0] + " " + row[1] + " " + row[2]).isEqualTo(row[3]);
+        }
+    }
 }

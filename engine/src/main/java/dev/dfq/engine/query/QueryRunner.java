@@ -58,6 +58,14 @@ public final class QueryRunner {
     }
 
     private PacketDissector.TwoPass twoPass;
+    private int selectedFrame;
+    private References references = References.NONE;
+
+    /** tshark's --selected-frame: field references ($f) read frame N's values (found in the first pass). */
+    public QueryRunner selectedFrame(int frameNumber) {
+        this.selectedFrame = frameNumber;
+        return this;
+    }
 
     /**
      * Two passes, as tshark -2: {@code firstPass} is read once to the end with no output, then the
@@ -65,13 +73,23 @@ public final class QueryRunner {
      */
     public long runTwoPass(CaptureReader firstPass, CaptureReader reader, Sink sink) throws IOException {
         twoPass = new PacketDissector.TwoPass(registry, smtpPrefs);
-        Session first = start((f, s) -> { }, firstPass.format() == dev.dfq.engine.capture.CaptureFormat.PCAPNG, null);
+        FieldStore[] selected = {null};
+        int[] referenced = filter == null ? new int[0] : filter.referencedFields();
+        int[] firstFields = outputFields == null ? null
+                : IntStream.concat(Arrays.stream(outputFields), Arrays.stream(referenced)).toArray();
+        Session first = start((f, s) -> {
+            if (selectedFrame > 0 && f.number() == selectedFrame) {
+                selected[0] = s.snapshot();
+            }
+        }, firstPass.format() == dev.dfq.engine.capture.CaptureFormat.PCAPNG, null, firstFields);
         Frame frame = new Frame();
         while (firstPass.next(frame)) {
             first.accept(frame);
         }
+        references = selected[0] == null ? References.NONE : References.of(selected[0]);
         long n = run(reader, sink);
         twoPass = null;
+        references = References.NONE;
         return n;
     }
 
@@ -90,14 +108,14 @@ public final class QueryRunner {
      * frame.interface_id is shown (pcapng and live capture), as tshark does.
      */
     public Session start(Sink sink, boolean interfaceIds) {
-        return start(sink, interfaceIds, filter);
+        return start(sink, interfaceIds, filter, outputFields);
     }
 
-    private Session start(Sink sink, boolean interfaceIds, CompiledFilter useFilter) {
+    private Session start(Sink sink, boolean interfaceIds, CompiledFilter useFilter, int[] output) {
         int[] needed = null;
-        if (outputFields != null) {
+        if (output != null) {
             IntStream filterFields = filter == null ? IntStream.empty() : Arrays.stream(filter.interestingFields());
-            needed = IntStream.concat(filterFields, Arrays.stream(outputFields)).distinct().toArray();
+            needed = IntStream.concat(filterFields, Arrays.stream(output)).distinct().toArray();
         }
         PacketDissector d = new PacketDissector(registry, needed, smtpPrefs, twoPass);
         this.dissector = d;
@@ -127,7 +145,7 @@ public final class QueryRunner {
             info.set((int) frame.number(), frame.timestampNanos(), frame.data(), frame.dataOffset(), frame.caplen(),
                     (long) frame.originalLength(), frame.linkType(), interfaceIds ? frame.interfaceId() : -1);
             dissector.dissect(info, store);
-            if (evaluator == null || evaluator.matches(store, References.NONE)) {
+            if (evaluator == null || evaluator.matches(store, references)) {
                 matched++;
                 sink.accept(frame, store);
             }
