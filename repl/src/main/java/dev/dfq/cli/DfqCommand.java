@@ -104,6 +104,13 @@ public final class DfqCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_OPTION;
             }
         }
+        for (String d : decodeAs) {
+            String error = preferences.decodeAs(d);
+            if (error != null) {
+                err.println("dfq: " + error);
+                return ExitCodes.INVALID_OPTION;
+            }
+        }
         if (readFile == null && iface == null) {
             out.println("Usage: dfq -r FILE [-Y FILTER] [-T fields -e FIELD...] [-c N] [-w OUT]");
             out.println("       dfq explain FILTER | dfq fields WORDS | dfq --help");

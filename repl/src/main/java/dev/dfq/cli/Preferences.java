@@ -57,10 +57,35 @@ final class Preferences {
         return v != null && (v.equalsIgnoreCase("TRUE") || v.equals("1"));
     }
 
-    /** The SMTP dissector's preferences: smtp.tcp.port, smtp.desegment_lines/data, smtp.decryption. */
+    private final java.util.Set<Integer> decodeAsSmtp = new java.util.TreeSet<>();
+
+    /**
+     * {@code -d tcp.port==N[-M],smtp}: decode that TCP port as SMTP; returns tshark's error text, or
+     * null. Other protocols are accepted by tshark but have no dissector in dfq: an error here.
+     */
+    String decodeAs(String spec) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("tcp\\.port==(\\d+)(?:-(\\d+))?,(\\S+)").matcher(spec.trim());
+        if (!m.matches()) {
+            return "\"" + spec + "\" isn't a valid decode-as specification (tcp.port==N,smtp)";
+        }
+        if (!m.group(3).equals("smtp")) {
+            return "dfq decodes only smtp with -d, not \"" + m.group(3) + "\"";
+        }
+        int lo = Integer.parseInt(m.group(1));
+        int hi = m.group(2) == null ? lo : Integer.parseInt(m.group(2));
+        if (lo > 65535 || hi > 65535 || hi < lo) {
+            return "\"" + spec + "\" isn't a valid decode-as specification (port out of range)";
+        }
+        for (int p = lo; p <= hi; p++) {
+            decodeAsSmtp.add(p);
+        }
+        return null;
+    }
+
+    /** The SMTP dissector's preferences: smtp.tcp.port, smtp.desegment_lines/data, smtp.decryption, -d. */
     dev.dfq.fields.mail.SmtpPrefs smtpPrefs() {
         dev.dfq.fields.mail.SmtpPrefs p = dev.dfq.fields.mail.SmtpPrefs.defaults();
-        java.util.Set<Integer> ports = p.ports();
+        java.util.Set<Integer> ports = new java.util.TreeSet<>(p.ports());
         String portPref = values.get("smtp.tcp.port");
         if (portPref != null) {
             java.util.Set<Integer> set = new java.util.TreeSet<>();
@@ -77,6 +102,7 @@ final class Preferences {
             }
             ports = set;
         }
+        ports.addAll(decodeAsSmtp);
         return new dev.dfq.fields.mail.SmtpPrefs(ports, boolOr("smtp.desegment_lines", p.desegmentLines()),
                 boolOr("smtp.desegment_data", p.desegmentData()), boolOr("smtp.decryption", p.decryption()));
     }
