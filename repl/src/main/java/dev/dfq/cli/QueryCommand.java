@@ -87,6 +87,13 @@ final class QueryCommand {
             outputFields = new int[0];
         } else {
             columns = new Columns(registry);
+            if (cmd.timeFormat != null) {
+                if (!Columns.TIME_FORMATS.contains(cmd.timeFormat)) {
+                    err.println("dfq: Invalid time stamp type \"" + cmd.timeFormat + "\"; it must be one of a, ad, adoy, d, dd, e, r, u, ud, udoy");
+                    return ExitCodes.INVALID_OPTION;
+                }
+                columns.timeFormat(cmd.timeFormat);
+            }
             outputFields = columns.fields();
         }
         if (cmd.iface != null) {

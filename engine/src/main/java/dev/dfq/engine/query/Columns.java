@@ -38,6 +38,21 @@ public final class Columns {
     private final int tcp;
     private final int udp;
     private final int frameProtocols;
+    private final int frameTime;
+    private final int frameDelta;
+    private final int retransmission;
+    private String timeFormat = "r";
+    private long lastDisplayed = Long.MIN_VALUE;
+
+    /** The formats of tshark's -t. */
+    public static final java.util.Set<String> TIME_FORMATS = java.util.Set.of("a", "ad", "adoy", "d", "dd", "e", "r", "u",
+            "ud", "udoy");
+
+    /** tshark's -t: how the Time column shows time (relative by default). */
+    public Columns timeFormat(String format) {
+        this.timeFormat = format;
+        return this;
+    }
 
     public Columns(FieldRegistry r) {
         frameNumber = id(r, "frame.number");
@@ -68,6 +83,9 @@ public final class Columns {
         tcp = id(r, "tcp");
         udp = id(r, "udp");
         frameProtocols = id(r, "frame.protocols");
+        frameTime = id(r, "frame.time");
+        frameDelta = id(r, "frame.time_delta");
+        retransmission = id(r, "tcp.analysis.retransmission");
     }
 
     private static int id(FieldRegistry r, String name) {
@@ -78,7 +96,7 @@ public final class Columns {
     public int[] fields() {
         return new int[] {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
             tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, udpSrc,
-            udpDst, udpLength, tcp, udp, frameProtocols};
+            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, retransmission};
     }
 
     public String line(FieldStore s) {
@@ -89,7 +107,7 @@ public final class Columns {
     public String line(FieldStore s, String mailProtocol, String mailInfo) {
         StringBuilder sb = new StringBuilder(128);
         sb.append(String.format(Locale.ROOT, "%5d", num(s, frameNumber)));
-        sb.append(' ').append(String.format(Locale.ROOT, "%10s", relTime(num(s, timeRelative))));
+        sb.append(' ').append(String.format(Locale.ROOT, "%10s", timeColumn(s)));
         String src;
         String dst;
         if (s.has(ipSrc)) {
@@ -105,7 +123,9 @@ public final class Columns {
             src = "";
             dst = "";
         }
-        sb.append(' ').append(src).append(" \u2192 ").append(dst);
+        // tshark pads the address columns to 12 characters: source to the right, destination to the left
+        sb.append(' ').append(String.format(Locale.ROOT, "%12s", src)).append(" \u2192 ")
+                .append(String.format(Locale.ROOT, "%-12s", dst));
         String proto = mailProtocol != null ? mailProtocol : protocol(s);
         sb.append(' ').append(proto).append(' ').append(num(s, frameLen)).append(' ');
         if (mailProtocol != null && mailInfo != null) {
@@ -132,6 +152,9 @@ public final class Columns {
     }
 
     private void tcpInfo(FieldStore s, StringBuilder sb) {
+        if (s.has(retransmission)) {
+            sb.append("[TCP Retransmission] ");
+        }
         sb.append(num(s, tcpSrc)).append(" \u2192 ").append(num(s, tcpDst)).append(' ');
         long flags = num(s, tcpFlags);
         String[] names = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
@@ -176,6 +199,29 @@ public final class Columns {
         if (s.has(wsMultiplier)) {
             sb.append(" WS=").append(num(s, wsMultiplier));
         }
+    }
+
+    private String timeColumn(FieldStore s) {
+        long t = num(s, frameTime);
+        long previous = lastDisplayed;
+        lastDisplayed = t;
+        java.time.ZoneId zone = timeFormat.startsWith("u") ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault();
+        java.time.ZonedDateTime z = java.time.Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L),
+                Math.floorMod(t, 1_000_000_000L)).atZone(zone);
+        String clock = String.format(Locale.ROOT, "%02d:%02d:%02d.%06d", z.getHour(), z.getMinute(), z.getSecond(),
+                z.getNano() / 1000);
+        String utc = timeFormat.startsWith("u") && timeFormat.length() > 1 ? "Z" : "";
+        return switch (timeFormat) {
+            case "a", "u" -> clock;
+            case "ad", "ud" -> String.format(Locale.ROOT, "%04d-%02d-%02d ", z.getYear(), z.getMonthValue(), z.getDayOfMonth())
+                    + clock + utc;
+            case "adoy", "udoy" -> String.format(Locale.ROOT, "%04d/%03d ", z.getYear(), z.getDayOfYear()) + clock + utc;
+            case "e" -> String.format(Locale.ROOT, "%d.%06d", Math.floorDiv(t, 1_000_000_000L),
+                    Math.floorMod(t, 1_000_000_000L) / 1000);
+            case "d" -> s.has(frameDelta) ? relTime(num(s, frameDelta)) : "";
+            case "dd" -> previous == Long.MIN_VALUE ? "" : relTime(t - previous);
+            default -> relTime(num(s, timeRelative));
+        };
     }
 
     private static long num(FieldStore s, int id) {

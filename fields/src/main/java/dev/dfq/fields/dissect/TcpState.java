@@ -298,7 +298,9 @@ final class TcpState {
             }
             layers.mailInfo = ctx.protocolColumn() == null ? null : ctx.infoText();
             layers.mailProtocol = ctx.protocolColumn();
-        } else if (tcpLen > 0) {
+        } else if (tcpLen > 0 && mail == null) {
+            // without the mail dissectors, name the payload by port; with them, a segment they did not
+            // take (a retransmission, a line still incomplete) stays plain TCP, as in tshark
             layers.add(TcpPorts.payloadProtocol(sp, dp));
         }
 
