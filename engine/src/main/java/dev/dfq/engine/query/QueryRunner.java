@@ -72,11 +72,14 @@ public final class QueryRunner {
      * query runs over {@code reader}, the same capture opened again, knowing what later frames said.
      */
     public long runTwoPass(CaptureReader firstPass, CaptureReader reader, Sink sink) throws IOException {
-        twoPass = new PacketDissector.TwoPass(registry, smtpPrefs);
         FieldStore[] selected = {null};
         int[] referenced = filter == null ? new int[0] : filter.referencedFields();
         int[] firstFields = outputFields == null ? null
                 : IntStream.concat(Arrays.stream(outputFields), Arrays.stream(referenced)).toArray();
+        // both passes share the mail dissector, so it adds what either pass reads
+        int[] bothPasses = firstFields == null ? null : IntStream.concat(Arrays.stream(firstFields),
+                filter == null ? IntStream.empty() : Arrays.stream(filter.interestingFields())).distinct().toArray();
+        twoPass = new PacketDissector.TwoPass(registry, smtpPrefs, bothPasses);
         Session first = start((f, s) -> {
             if (selectedFrame > 0 && f.number() == selectedFrame) {
                 selected[0] = s.snapshot();

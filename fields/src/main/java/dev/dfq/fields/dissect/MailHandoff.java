@@ -36,8 +36,9 @@ final class MailHandoff {
     /** SMTP sessions by TCP stream index, shared by both passes of a two-pass run (null: one pass). */
     private final java.util.Map<Integer, SmtpSession> sessions;
 
-    MailHandoff(FieldRegistry registry, SmtpPrefs prefs) {
-        this(new SmtpDissector(registry, prefs), registry, true, null);
+    /** @param wanted the fields the query reads, or null for all */
+    MailHandoff(FieldRegistry registry, SmtpPrefs prefs, java.util.function.IntPredicate wanted) {
+        this(new SmtpDissector(registry, prefs, false, wanted), registry, true, null);
     }
 
     /**

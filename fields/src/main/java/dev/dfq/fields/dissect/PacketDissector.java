@@ -56,7 +56,12 @@ public final class PacketDissector {
         boolean firstDone;
 
         public TwoPass(FieldRegistry registry, dev.dfq.fields.mail.SmtpPrefs prefs) {
-            this.smtp = new dev.dfq.fields.mail.SmtpDissector(registry, prefs, true);
+            this(registry, prefs, null);
+        }
+
+        /** @param needed the fields either pass reads (null: all), as for {@link PacketDissector} */
+        public TwoPass(FieldRegistry registry, dev.dfq.fields.mail.SmtpPrefs prefs, int[] needed) {
+            this.smtp = new dev.dfq.fields.mail.SmtpDissector(registry, prefs, true, wantedMail(needed));
         }
     }
 
@@ -85,13 +90,25 @@ public final class PacketDissector {
         MailHandoff mail = null;
         if (mailNeeded) {
             if (twoPass == null) {
-                mail = new MailHandoff(registry, smtpPrefs);
+                mail = new MailHandoff(registry, smtpPrefs, wantedMail(needed));
             } else {
                 mail = new MailHandoff(twoPass.smtp, registry, !twoPass.firstDone, twoPass.sessions);
                 twoPass.firstDone = true;
             }
         }
         this.network = new NetworkLayers(f, w, mail);
+    }
+
+    /** Which mail fields to add: those needed, or all (null) when every field is. */
+    private static java.util.function.IntPredicate wantedMail(int[] needed) {
+        if (needed == null) {
+            return null;
+        }
+        BitSet w = new BitSet();
+        for (int id : needed) {
+            w.set(id);
+        }
+        return w::get;
     }
 
     private static final Map<String, Integer> LEVELS = new HashMap<>(Map.ofEntries(

@@ -66,6 +66,9 @@ public final class MailContext {
      */
     public String infoText() {
         String t = info.toString();
+        if (t.length() <= 4095 / 3) {
+            return t; // a UTF-16 unit is at most 3 UTF-8 bytes: surely within the limit
+        }
         byte[] b = t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (b.length <= 4095) {
             return t;

@@ -25,8 +25,17 @@ final class MailFields {
     final int textLines, media, mediaType, data, dataData, dataLen;
     final int malformed;
 
+    /** Ids of fields the query does not read are -1 too: the dissectors then skip adding them. */
+    private final java.util.function.IntPredicate wanted;
+
     MailFields(FieldRegistry r) {
+        this(r, null);
+    }
+
+    /** @param wanted the fields to add, or null for all */
+    MailFields(FieldRegistry r, java.util.function.IntPredicate wanted) {
         registry = r;
+        this.wanted = wanted;
         smtp = id("smtp");
         req = id("smtp.req");
         rsp = id("smtp.rsp");
@@ -84,7 +93,13 @@ final class MailFields {
         malformed = id("_ws.malformed");
     }
 
+    /** Ids looked up by name while dissecting (MIME part headers), remembered. */
+    private final java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+
     int id(String name) {
-        return registry.byName(name).map(FieldDef::id).orElse(-1);
+        return byName.computeIfAbsent(name, n -> {
+            int id = registry.byName(n).map(FieldDef::id).orElse(-1);
+            return id >= 0 && (wanted == null || wanted.test(id)) ? id : -1;
+        });
     }
 }

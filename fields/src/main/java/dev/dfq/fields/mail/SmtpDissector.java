@@ -37,6 +37,8 @@ public final class SmtpDissector {
     private final ImfDissector imf;
     private long internalErrors;
     private final boolean twoPass;
+    /** Message buffers, reused in a single pass: reassembly copies most of a mail capture's bytes. */
+    private final MessageBuffers buffers = new MessageBuffers();
 
     /** A dissector for one pass over the capture: nothing is kept for a second visit. */
     public SmtpDissector(FieldRegistry registry, SmtpPrefs prefs) {
@@ -49,8 +51,17 @@ public final class SmtpDissector {
      *     the message being reassembled
      */
     public SmtpDissector(FieldRegistry registry, SmtpPrefs prefs, boolean twoPass) {
+        this(registry, prefs, twoPass, null);
+    }
+
+    /**
+     * @param wanted the smtp/imf/mime fields the query reads (null: all); the others are not added,
+     *     though every layer is still dissected, since what a layer finds steers the next
+     */
+    public SmtpDissector(FieldRegistry registry, SmtpPrefs prefs, boolean twoPass,
+                         java.util.function.IntPredicate wanted) {
         this.twoPass = twoPass;
-        this.f = new MailFields(registry);
+        this.f = new MailFields(registry, wanted);
         this.prefs = prefs;
         this.imf = new ImfDissector(f);
     }
@@ -90,6 +101,7 @@ public final class SmtpDissector {
         if (desegment && Lines.lineEnd(d, off, end, true, next) < 0) {
             return NEED_ONE_MORE_SEGMENT;
         }
+        buffers.frameStarted(ctx.frameNumber());
         try {
             List<Pdu> fresh = null;
             if (request && ctx.firstPass() && !s.pdus.containsKey(ctx.frameNumber())) {
@@ -425,12 +437,12 @@ public final class SmtpDissector {
         }
         if (ctx.firstPass()) {
             if (s.open == null) {
-                s.open = new Message();
+                s.open = new Message(buffers.take());
             }
             Message m = s.open;
             m.frames.add(frame);
-            if (m.data.size() + (long) len <= SmtpSession.MAX_MESSAGE) {
-                m.data.write(d, p.start(), len);
+            if (m.size + (long) len <= SmtpSession.MAX_MESSAGE) {
+                m.append(d, p.start(), len);
                 m.sizes.add(len);
             } else {
                 m.truncated = true;
@@ -472,6 +484,9 @@ public final class SmtpDissector {
             }
             m.endFrame = frame;
             s.open = null;
+            if (!twoPass) {
+                buffers.release(m.data, frame);
+            }
             if (twoPass) {
                 s.completedIn.put(frame, m);
                 for (int fr : m.frames) {
@@ -491,20 +506,20 @@ public final class SmtpDissector {
             imf.dissect(ctx, src, p.start(), p.end() - p.start(), -1);
             return;
         }
-        byte[] whole = m.data.toByteArray();
-        int rs = st.addSource("Reassembled SMTP (" + whole.length + " bytes)", whole, whole.length);
+        int wholeLen = m.size;
+        int rs = st.addSource("Reassembled SMTP (" + wholeLen + " bytes)", m.data, wholeLen);
         // The fragment tree sits where the closing PDU starts and spans the message's length.
-        int fr = Emit.none(st, f.fragments, layer, top, src, treeOff, whole.length);
+        int fr = Emit.none(st, f.fragments, layer, top, src, treeOff, wholeLen);
         int pos = 0;
         for (int i = 0; i < m.frames.size(); i++) {
             // Each fragment item covers its own bytes of the reassembled message.
-            int size = Math.min(m.sizes.get(i), whole.length - pos);
+            int size = Math.min(m.sizes.get(i), wholeLen - pos);
             Emit.uint(st, f.fragment, layer, fr, rs, pos, size, m.frames.get(i));
             pos += size;
         }
         Emit.uint(st, f.fragmentCount, layer, fr, rs, 0, 0, m.frames.size());
-        Emit.uint(st, f.reassembledLength, layer, fr, rs, 0, 0, whole.length);
-        imf.dissect(ctx, rs, 0, whole.length, -1);
+        Emit.uint(st, f.reassembledLength, layer, fr, rs, 0, 0, wholeLen);
+        imf.dissect(ctx, rs, 0, wholeLen, -1);
     }
 
     // ---------------------------------------------------------------- responses

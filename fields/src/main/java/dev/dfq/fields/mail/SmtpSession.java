@@ -1,6 +1,5 @@
 package dev.dfq.fields.mail;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,10 +35,27 @@ public final class SmtpSession {
     static final class Message {
         final List<Integer> frames = new ArrayList<>();
         final List<Integer> sizes = new ArrayList<>();
-        final ByteArrayOutputStream data = new ByteArrayOutputStream();
+        /** The message bytes in {@code data[0, size)}; handed to IMF as they are, without a final copy. */
+        byte[] data;
+        int size;
         int endFrame;
         boolean truncated;
+
+        /** @param buffer where to start collecting (a spare one from an earlier message, or new) */
+        Message(byte[] buffer) {
+            data = buffer;
+        }
+
+        void append(byte[] d, int off, int len) {
+            if (size + len > data.length) {
+                data = java.util.Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8,
+                        Math.max((long) size + len, 2L * data.length)));
+            }
+            System.arraycopy(d, off, data, size, len);
+            size += len;
+        }
     }
+
 
     State state = State.START;
     Auth auth = Auth.NONE;
