@@ -214,7 +214,9 @@ final class QueryCommand {
                 }
                 long[] n = {0};
                 try (CaptureReader reader = CaptureReader.open(file)) {
-                    new QueryRunner(registry, r.filter(), new int[0], 0).smtpPrefs(preferences.smtpPrefs())
+                    // the same frames the query read: with -c N, no more than N
+                    new QueryRunner(registry, r.filter(), new int[0], cmd.maxPackets == null ? 0 : cmd.maxPackets)
+                            .smtpPrefs(preferences.smtpPrefs())
                             .run(reader, (f, fields) -> n[0]++);
                 } catch (IOException e) {
                     return;

@@ -103,6 +103,15 @@ class MainTest {
     }
 
     @Test
+    void noMatch_withPacketLimit_hintReadsOnlyThoseFrames() {
+        Run r = run("-r", LAB, "-c", "200", "-Y", "smtp.req.command == \"EHLO\"", "--count");
+        Run lower = run("-r", LAB, "-c", "200", "-Y", "smtp.req.command == \"ehlo\"", "--count");
+        Run all = run("-r", LAB, "-Y", "smtp.req.command == \"ehlo\"", "--count");
+        assertThat(Long.parseLong(lower.out().strip())).isLessThan(Long.parseLong(all.out().strip()));
+        assertThat(r.err()).contains(" " + lower.out().strip() + " would with \"ehlo\"");
+    }
+
+    @Test
     void explain_printsDftestProgram() {
         Run r = run("explain", "tcp.port == 25");
         assertThat(r.status()).isZero();
