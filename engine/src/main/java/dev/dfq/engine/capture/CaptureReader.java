@@ -70,7 +70,8 @@ public interface CaptureReader extends Closeable {
       Compression compression = Formats.compressionOf(magic, bb.position());
       if (compression == Compression.NONE) {
         channel.position(0);
-        return Formats.openUncompressed(new ByteInput(channel, ByteInput.DEFAULT_SIZE), Compression.NONE);
+        InputStream ahead = new ReadAheadInputStream(java.nio.channels.Channels.newInputStream(channel), ByteInput.DEFAULT_SIZE);
+        return Formats.openUncompressed(new ByteInput(ahead, false, ByteInput.DEFAULT_SIZE), Compression.NONE);
       }
       channel.close();
       return openDecompressed(Files.newInputStream(path), compression);

@@ -32,7 +32,7 @@ public final class PacketDissector {
     private final int level;
     private final FrameLayer frame;
     private final NetworkLayers network;
-    private final Layers layers = new Layers();
+    private final Layers layers;
 
     /**
      * @param needed ids of the fields to produce; null for every field dfq dissects
@@ -85,6 +85,7 @@ public final class PacketDissector {
         }
         this.wanted = w;
         this.level = deepest;
+        this.layers = new Layers(w.get(registry.byName("frame.protocols").orElseThrow().id()));
         this.frame = new FrameLayer(f, w);
         boolean mailNeeded = needed == null || deepest > LEVEL_TRANSPORT;
         MailHandoff mail = null;
@@ -150,11 +151,20 @@ public final class PacketDissector {
     /** Protocol names in the frame, for frame.protocols. */
     public static final class Layers {
         final StringBuilder names = new StringBuilder();
+        /** Whether frame.protocols is read at all: if not, the names are not worth joining per frame. */
+        private final boolean keep;
         /** Protocol and Info columns set by the mail dissectors for this frame, or null. */
         String mailProtocol;
         String mailInfo;
 
+        Layers(boolean keep) {
+            this.keep = keep;
+        }
+
         void add(String name) {
+            if (!keep) {
+                return;
+            }
             if (names.length() > 0) {
                 names.append(':');
             }
