@@ -109,7 +109,9 @@ public interface CaptureReader extends Closeable {
           String.valueOf(e.getMessage()), true);
     }
     try {
-      return Formats.openUncompressed(new ByteInput(in, true, ByteInput.DEFAULT_SIZE), compression);
+      // decompression runs on the read-ahead thread, beside dissection
+      return Formats.openUncompressed(new ByteInput(new ReadAheadInputStream(in, ByteInput.DEFAULT_SIZE), true,
+          ByteInput.DEFAULT_SIZE), compression);
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;

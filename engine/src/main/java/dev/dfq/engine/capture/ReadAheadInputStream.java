@@ -3,6 +3,7 @@ package dev.dfq.engine.capture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.lang.ref.Cleaner;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -18,57 +19,93 @@ import java.util.concurrent.BlockingQueue;
  */
 final class ReadAheadInputStream extends InputStream {
   static final int DEPTH = 3;
+  /** Ends the helper of a stream nobody closed, once the stream itself is unreachable. */
+  private static final Cleaner CLEANER = Cleaner.create();
 
   /** A filled chunk: {@code length} bytes, then (if not null) what the source threw, or the end. */
   private record Chunk(byte[] data, int length, Throwable failure, boolean end) {}
 
-  private final InputStream source;
-  private final BlockingQueue<byte[]> free;
-  private final BlockingQueue<Chunk> filled;
-  private final Thread reader;
-  private Chunk current;
-  private int pos;
-  private volatile boolean closed;
+  /**
+   * The helper thread's side. It must not refer to the stream object, or a stream that was never
+   * closed could never become unreachable and its thread would wait forever.
+   */
+  private static final class Filler implements Runnable {
+    final InputStream source;
+    final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(DEPTH);
+    final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(DEPTH + 1);
+    volatile boolean closed;
+    Thread thread;
 
-  ReadAheadInputStream(InputStream source, int chunkSize) {
-    this.source = source;
-    this.free = new ArrayBlockingQueue<>(DEPTH);
-    this.filled = new ArrayBlockingQueue<>(DEPTH + 1);
-    for (int i = 0; i < DEPTH; i++) {
-      free.add(new byte[chunkSize]);
+    Filler(InputStream source, int chunkSize) {
+      this.source = source;
+      for (int i = 0; i < DEPTH; i++) {
+        free.add(new byte[chunkSize]);
+      }
     }
-    this.reader = new Thread(this::fillLoop, "dfq-read-ahead");
-    reader.setDaemon(true);
-    reader.start();
+
+    @Override
+    public void run() {
+      try {
+        while (!closed) {
+          byte[] chunk = free.take();
+          int n = 0;
+          Throwable failure = null;
+          boolean end = false;
+          try {
+            while (n < chunk.length) {
+              int r = source.read(chunk, n, chunk.length - n);
+              if (r < 0) {
+                end = true;
+                break;
+              }
+              n += r;
+            }
+          } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+          }
+          filled.put(new Chunk(chunk, n, failure, end));
+          if (end || failure != null) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        // closed while waiting for a free chunk
+      }
+    }
+
+    /** Stops the helper and closes the source (close, or the cleaner of an abandoned stream). */
+    void shutdown() throws IOException {
+      closed = true;
+      thread.interrupt();
+      source.close();
+    }
   }
 
-  private void fillLoop() {
-    try {
-      while (!closed) {
-        byte[] chunk = free.take();
-        int n = 0;
-        Throwable failure = null;
-        boolean end = false;
-        try {
-          while (n < chunk.length) {
-            int r = source.read(chunk, n, chunk.length - n);
-            if (r < 0) {
-              end = true;
-              break;
-            }
-            n += r;
-          }
-        } catch (IOException | RuntimeException | Error e) {
-          failure = e;
-        }
-        filled.put(new Chunk(chunk, n, failure, end));
-        if (end || failure != null) {
-          return;
-        }
+  private final Filler filler;
+  private final Cleaner.Cleanable cleanable;
+  private Chunk current;
+  private int pos;
+  private boolean closed;
+
+  ReadAheadInputStream(InputStream source, int chunkSize) {
+    this.filler = new Filler(source, chunkSize);
+    Thread t = new Thread(filler, "dfq-read-ahead");
+    t.setDaemon(true);
+    filler.thread = t;
+    Filler f = filler;
+    this.cleanable = CLEANER.register(this, () -> {
+      try {
+        f.shutdown();
+      } catch (IOException e) {
+        // nothing to tell: nobody reads this stream any more
       }
-    } catch (InterruptedException e) {
-      // closed while waiting for a free chunk
-    }
+    });
+    t.start();
+  }
+
+  /** True while the helper thread runs (for tests). */
+  boolean helperAlive() {
+    return filler.thread.isAlive();
   }
 
   @Override
@@ -80,6 +117,9 @@ final class ReadAheadInputStream extends InputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
+    if (closed) {
+      throw new IOException("Stream closed");
+    }
     if (len == 0) {
       return 0;
     }
@@ -91,7 +131,7 @@ final class ReadAheadInputStream extends InputStream {
         if (current.end()) {
           return -1;
         }
-        free.add(current.data());
+        filler.free.add(current.data());
       }
       current = next();
       pos = 0;
@@ -103,11 +143,8 @@ final class ReadAheadInputStream extends InputStream {
   }
 
   private Chunk next() throws IOException {
-    if (closed) {
-      throw new IOException("Stream closed");
-    }
     try {
-      return filled.take();
+      return filler.filled.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while reading ahead");
@@ -126,8 +163,14 @@ final class ReadAheadInputStream extends InputStream {
 
   @Override
   public void close() throws IOException {
+    if (closed) {
+      return;
+    }
     closed = true;
-    reader.interrupt();
-    source.close();
+    try {
+      filler.shutdown();
+    } finally {
+      cleanable.clean();
+    }
   }
 }
