@@ -107,6 +107,14 @@ final class Preferences {
                 boolOr("smtp.desegment_data", p.desegmentData()), boolOr("smtp.decryption", p.decryption()));
     }
 
+    /** The TCP/IP/UDP preferences: tcp.relative_sequence_numbers and the *.check_checksum ones. */
+    dev.dfq.fields.dissect.LowerPrefs lowerPrefs() {
+        dev.dfq.fields.dissect.LowerPrefs p = dev.dfq.fields.dissect.LowerPrefs.defaults();
+        return new dev.dfq.fields.dissect.LowerPrefs(boolOr("tcp.relative_sequence_numbers", p.tcpRelativeSeq()),
+                boolOr("tcp.check_checksum", p.tcpCheckChecksum()), boolOr("ip.check_checksum", p.ipCheckChecksum()),
+                boolOr("udp.check_checksum", p.udpCheckChecksum()));
+    }
+
     private boolean boolOr(String name, boolean dflt) {
         String v = values.get(name);
         return v == null ? dflt : v.equalsIgnoreCase("TRUE") || v.equals("1");

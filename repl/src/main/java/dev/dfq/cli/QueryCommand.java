@@ -122,7 +122,7 @@ final class QueryCommand {
         Path file = cmd.readFile;
         String name = file.toString();
         QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets)
-                .smtpPrefs(preferences.smtpPrefs());
+                .smtpPrefs(preferences.smtpPrefs()).lowerPrefs(preferences.lowerPrefs());
         if (cmd.selectedFrame != null) {
             if (!cmd.twoPass) {
                 err.println("dfq: --selected-frame requires two-pass analysis (-2), as in tshark");
@@ -216,7 +216,7 @@ final class QueryCommand {
                 try (CaptureReader reader = CaptureReader.open(file)) {
                     // the same frames the query read: with -c N, no more than N
                     new QueryRunner(registry, r.filter(), new int[0], cmd.maxPackets == null ? 0 : cmd.maxPackets)
-                            .smtpPrefs(preferences.smtpPrefs())
+                            .smtpPrefs(preferences.smtpPrefs()).lowerPrefs(preferences.lowerPrefs())
                             .run(reader, (f, fields) -> n[0]++);
                 } catch (IOException e) {
                     return;
@@ -259,7 +259,7 @@ final class QueryCommand {
         if (packets > 0) {
             capture.count(packets);
         }
-        QueryRunner runner = new QueryRunner(registry, filter, outputFields, 0).smtpPrefs(preferences.smtpPrefs());
+        QueryRunner runner = new QueryRunner(registry, filter, outputFields, 0).smtpPrefs(preferences.smtpPrefs()).lowerPrefs(preferences.lowerPrefs());
         PrintWriter out = cmd.out;
         QueryRunner.Session session = runner.start((frame, fields) -> {
             if (cmd.countOnly) {

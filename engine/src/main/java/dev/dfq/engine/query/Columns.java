@@ -35,6 +35,8 @@ public final class Columns {
     private final int udpSrc;
     private final int udpDst;
     private final int udpLength;
+    private final int tcpChecksumStatus;
+    private final int udpChecksumStatus;
     private final int tcp;
     private final int udp;
     private final int frameProtocols;
@@ -80,6 +82,8 @@ public final class Columns {
         udpSrc = id(r, "udp.srcport");
         udpDst = id(r, "udp.dstport");
         udpLength = id(r, "udp.length");
+        tcpChecksumStatus = id(r, "tcp.checksum.status");
+        udpChecksumStatus = id(r, "udp.checksum.status");
         tcp = id(r, "tcp");
         udp = id(r, "udp");
         frameProtocols = id(r, "frame.protocols");
@@ -96,7 +100,8 @@ public final class Columns {
     public int[] fields() {
         return new int[] {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
             tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, udpSrc,
-            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, retransmission};
+            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, retransmission, tcpChecksumStatus,
+            udpChecksumStatus};
     }
 
     public String line(FieldStore s) {
@@ -134,6 +139,12 @@ public final class Columns {
             tcpInfo(s, sb);
         } else if (s.has(udp)) {
             sb.append(num(s, udpSrc)).append(" \u2192 ").append(num(s, udpDst)).append(" Len=").append(Math.max(0, num(s, udpLength) - 8));
+            long status = s.has(udpChecksumStatus) ? num(s, udpChecksumStatus) : -1;
+            if (status == 0) {
+                sb.append(" [UDP CHECKSUM INCORRECT]");
+            } else if (status == 4) {
+                sb.append(" [ILLEGAL CHECKSUM (0)]");
+            }
         }
         return sb.toString();
     }
@@ -172,7 +183,11 @@ public final class Columns {
         if ((flags & 0x10) != 0) {
             sb.append(" Ack=").append(num(s, tcpAck));
         }
-        sb.append(" Win=").append(num(s, tcpWin)).append(" Len=").append(num(s, tcpLen));
+        sb.append(" Win=").append(num(s, tcpWin));
+        if (s.has(tcpChecksumStatus) && num(s, tcpChecksumStatus) == 0) {
+            sb.append(" [TCP CHECKSUM INCORRECT]"); // tcp.check_checksum on: tshark puts it before Len
+        }
+        sb.append(" Len=").append(num(s, tcpLen));
         if (s.has(mss)) {
             sb.append(" MSS=").append(num(s, mss));
         }

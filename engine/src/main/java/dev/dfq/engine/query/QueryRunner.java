@@ -31,6 +31,14 @@ public final class QueryRunner {
     private PacketDissector dissector;
 
     /** SMTP preferences (-o smtp.decryption:TRUE, smtp.tcp.port, desegmentation). */
+    private dev.dfq.fields.dissect.LowerPrefs lowerPrefs = dev.dfq.fields.dissect.LowerPrefs.defaults();
+
+    /** The TCP/IP/UDP preferences (relative sequence numbers, checksum checks). */
+    public QueryRunner lowerPrefs(dev.dfq.fields.dissect.LowerPrefs prefs) {
+        this.lowerPrefs = prefs;
+        return this;
+    }
+
     public QueryRunner smtpPrefs(dev.dfq.fields.mail.SmtpPrefs prefs) {
         this.smtpPrefs = prefs;
         return this;
@@ -120,7 +128,7 @@ public final class QueryRunner {
             IntStream filterFields = filter == null ? IntStream.empty() : Arrays.stream(filter.interestingFields());
             needed = IntStream.concat(filterFields, Arrays.stream(output)).distinct().toArray();
         }
-        PacketDissector d = new PacketDissector(registry, needed, smtpPrefs, twoPass);
+        PacketDissector d = new PacketDissector(registry, needed, smtpPrefs, twoPass, lowerPrefs);
         this.dissector = d;
         return new Session(d, useFilter == null ? null : useFilter.newEvaluator(), sink, interfaceIds);
     }

@@ -68,6 +68,8 @@ final class F {
     final int IP_PROTO;
     final int IP_CHECKSUM;
     final int IP_CHECKSUM_STATUS;
+    final int IP_CHECKSUM_CALCULATED;
+    final int IP_CHECKSUM_BAD_EXPERT;
     final int IP_SRC;
     final int IP_ADDR;
     final int IP_SRC_HOST;
@@ -121,6 +123,8 @@ final class F {
     final int TCP_WINDOW_SIZE_SCALEFACTOR;
     final int TCP_CHECKSUM;
     final int TCP_CHECKSUM_STATUS;
+    final int TCP_CHECKSUM_CALCULATED;
+    final int TCP_CHECKSUM_BAD_EXPERT;
     final int TCP_URGENT_POINTER;
     final int TCP_OPTIONS;
     final int TCP_OPTIONS_MSS_VAL;
@@ -139,6 +143,9 @@ final class F {
     final int UDP_LENGTH;
     final int UDP_CHECKSUM;
     final int UDP_CHECKSUM_STATUS;
+    final int UDP_CHECKSUM_CALCULATED;
+    final int UDP_CHECKSUM_ZERO;
+    final int UDP_CHECKSUM_BAD;
     final int UDP_STREAM;
     final int UDP_PAYLOAD;
     final int ICMP;
@@ -229,6 +236,8 @@ final class F {
         IP_PROTO = ids.of("ip.proto");
         IP_CHECKSUM = ids.of("ip.checksum");
         IP_CHECKSUM_STATUS = ids.of("ip.checksum.status");
+        IP_CHECKSUM_CALCULATED = ids.of("ip.checksum_calculated");
+        IP_CHECKSUM_BAD_EXPERT = ids.of("ip.checksum_bad.expert");
         IP_SRC = ids.of("ip.src");
         IP_ADDR = ids.of("ip.addr");
         IP_SRC_HOST = ids.of("ip.src_host");
@@ -282,6 +291,8 @@ final class F {
         TCP_WINDOW_SIZE_SCALEFACTOR = ids.of("tcp.window_size_scalefactor");
         TCP_CHECKSUM = ids.of("tcp.checksum");
         TCP_CHECKSUM_STATUS = ids.of("tcp.checksum.status");
+        TCP_CHECKSUM_CALCULATED = ids.of("tcp.checksum_calculated");
+        TCP_CHECKSUM_BAD_EXPERT = ids.of("tcp.checksum_bad.expert");
         TCP_URGENT_POINTER = ids.of("tcp.urgent_pointer");
         TCP_OPTIONS = ids.of("tcp.options");
         TCP_OPTIONS_MSS_VAL = ids.of("tcp.options.mss_val");
@@ -300,6 +311,9 @@ final class F {
         UDP_LENGTH = ids.of("udp.length");
         UDP_CHECKSUM = ids.of("udp.checksum");
         UDP_CHECKSUM_STATUS = ids.of("udp.checksum.status");
+        UDP_CHECKSUM_CALCULATED = ids.of("udp.checksum_calculated");
+        UDP_CHECKSUM_ZERO = ids.of("udp.checksum.zero");
+        UDP_CHECKSUM_BAD = ids.of("udp.checksum.bad");
         UDP_STREAM = ids.of("udp.stream");
         UDP_PAYLOAD = ids.of("udp.payload");
         ICMP = ids.of("icmp");

@@ -58,7 +58,7 @@ final class MailHandoff {
      */
     MailContext segment(FieldStore store, int frameNumber, int stream, Conversation conv, Direction me, Direction peer,
                         int sport, int dport, boolean syn, boolean ackFlag, boolean fin, long seq, int tcpLen,
-                        int payloadOff, int present) {
+                        int payloadOff, int present, boolean desegmentOk) {
         if (syn && !ackFlag) {
             conv.serverPort = dport;
         }
@@ -97,8 +97,11 @@ final class MailHandoff {
         int src = 0;
         int off = payloadOff;
         int len = present;
-        byte[] prev = me.pending;
-        me.pending = null;
+        // a segment that may not be desegmented (bad checksum) goes up alone; what is pending stays
+        byte[] prev = desegmentOk ? me.pending : null;
+        if (desegmentOk) {
+            me.pending = null;
+        }
         if (prev != null && me.pendingSeq == seq) {
             byte[] joined = new byte[prev.length + len];
             System.arraycopy(prev, 0, joined, 0, prev.length);
@@ -107,7 +110,8 @@ final class MailHandoff {
             off = 0;
             len = joined.length;
         }
-        int r = smtp.dissect(ctx, conv.session, src, off, len, dport == matched, true);
+        // a segment with a bad checksum (when checked) is not desegmented, as in Wireshark
+        int r = smtp.dissect(ctx, conv.session, src, off, len, dport == matched, desegmentOk);
         if (r == SmtpDissector.NEED_ONE_MORE_SEGMENT) {
             byte[] keep = new byte[len];
             System.arraycopy(store.sourceData(src), off, keep, 0, len);

@@ -31,10 +31,13 @@ final class NetworkLayers {
     private int ethLayer;
     private int vlanLayer;
 
-    NetworkLayers(F f, BitSet wanted, MailHandoff mail) {
+    private final LowerPrefs prefs;
+
+    NetworkLayers(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs) {
         this.f = f;
         this.w = wanted;
-        this.tcp = new TcpState(f, wanted, mail);
+        this.prefs = prefs;
+        this.tcp = new TcpState(f, wanted, mail, prefs);
     }
 
     void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, boolean transport, boolean network) {
@@ -192,8 +195,19 @@ final class NetworkLayers {
         add(s, f.IP_TTL, layer, occ, off + 8, 1, d[off + 8] & 0xff);
         int proto = d[off + 9] & 0xff;
         add(s, f.IP_PROTO, layer, occ, off + 9, 1, proto);
-        add(s, f.IP_CHECKSUM, layer, occ, off + 10, 2, u16(d, off + 10));
-        add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, 2); // unverified, as tshark by default
+        int checksum = u16(d, off + 10);
+        add(s, f.IP_CHECKSUM, layer, occ, off + 10, 2, checksum);
+        if (prefs.ipCheckChecksum() && ihl >= 20 && ihl <= avail) {
+            long sum = Checksums.sum(d, off, ihl, 0);
+            boolean good = Checksums.fold(sum) == 0xffff;
+            add(s, f.IP_CHECKSUM_CALCULATED, layer, occ, off + 10, 2, Checksums.shouldBe(sum, checksum));
+            add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, good ? Checksums.GOOD : Checksums.BAD);
+            if (!good) {
+                add(s, f.IP_CHECKSUM_BAD_EXPERT, layer, occ, off + 10, 2, 0);
+            }
+        } else {
+            add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, Checksums.UNVERIFIED); // as tshark by default
+        }
         long src = u32(d, off + 12);
         long dst = u32(d, off + 16);
         addr4(s, layer, occ, off + 12, src, f.IP_SRC, f.IP_SRC_HOST);
@@ -324,8 +338,7 @@ final class NetworkLayers {
         add(s, f.UDP_PORT, 1, occ, off + 2, 2, dp);
         int ulen = u16(d, off + 4);
         add(s, f.UDP_LENGTH, 1, occ, off + 4, 2, ulen);
-        add(s, f.UDP_CHECKSUM, 1, occ, off + 6, 2, u16(d, off + 6));
-        add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, 2);
+        udpChecksum(d, s, occ, off, avail, ulen, src4, dst4, src6, dst6);
         if (w.get(f.UDP_STREAM)) {
             long a = src6 == null ? src4 : java.util.Arrays.hashCode(src6);
             long b = dst6 == null ? dst4 : java.util.Arrays.hashCode(dst6);
@@ -341,6 +354,36 @@ final class NetworkLayers {
             layers.add("data");
             bytes(s, f.DATA_DATA, 1, dataOcc, off + 8, dataLen);
             add(s, f.DATA_LEN, 1, dataOcc, off + 8, 0, dataLen);
+        }
+    }
+
+    /**
+     * udp.checksum and its status. With udp.check_checksum on, a datagram wholly captured is
+     * verified; a zero checksum means none was sent, which IPv6 does not allow.
+     */
+    private void udpChecksum(byte[] d, FieldStore s, int occ, int off, int avail, int ulen, long src4, long dst4,
+                             byte[] src6, byte[] dst6) {
+        int checksum = u16(d, off + 6);
+        add(s, f.UDP_CHECKSUM, 1, occ, off + 6, 2, checksum);
+        if (checksum == 0) {
+            // whether checked or not: optional over IPv4 ("Not present"), illegal over IPv6
+            add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, src6 == null ? 3 : 4);
+            if (src6 != null) {
+                add(s, f.UDP_CHECKSUM_ZERO, 1, occ, off + 6, 2, 0);
+            }
+            return;
+        }
+        if (!prefs.udpCheckChecksum() || ulen < 8 || ulen > avail) {
+            add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, Checksums.UNVERIFIED);
+            return;
+        }
+        long sum = Checksums.sum(d, off, ulen, src6 == null ? Checksums.pseudo4(src4, dst4, 17, ulen)
+                : Checksums.pseudo6(src6, dst6, 17, ulen));
+        boolean good = Checksums.fold(sum) == 0xffff;
+        add(s, f.UDP_CHECKSUM_CALCULATED, 1, occ, off + 6, 2, Checksums.shouldBe(sum, checksum));
+        add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, good ? Checksums.GOOD : Checksums.BAD);
+        if (!good) {
+            add(s, f.UDP_CHECKSUM_BAD, 1, occ, off + 6, 2, 0);
         }
     }
 

@@ -68,6 +68,12 @@ public final class PacketDissector {
     /** @param twoPass null for one pass; else the shared state, first call = first pass, second = second pass */
     public PacketDissector(FieldRegistry registry, int[] needed, dev.dfq.fields.mail.SmtpPrefs smtpPrefs,
                            TwoPass twoPass) {
+        this(registry, needed, smtpPrefs, twoPass, LowerPrefs.defaults());
+    }
+
+    /** @param lowerPrefs the TCP/IP/UDP preferences (relative sequence numbers, checksum checks) */
+    public PacketDissector(FieldRegistry registry, int[] needed, dev.dfq.fields.mail.SmtpPrefs smtpPrefs,
+                           TwoPass twoPass, LowerPrefs lowerPrefs) {
         this.f = new F(new Ids(registry));
         BitSet w = new BitSet(registry.size());
         int deepest = LEVEL_FRAME;
@@ -97,7 +103,7 @@ public final class PacketDissector {
                 twoPass.firstDone = true;
             }
         }
-        this.network = new NetworkLayers(f, w, mail);
+        this.network = new NetworkLayers(f, w, mail, lowerPrefs);
     }
 
     /** Which mail fields to add: those needed, or all (null) when every field is. */

@@ -25,9 +25,12 @@ final class TcpState {
 
     private final MailHandoff mail;
 
+    private final LowerPrefs prefs;
+
     /** @param mail the mail dissectors, or null when no mail field is needed */
-    TcpState(F f, BitSet wanted, MailHandoff mail) {
+    TcpState(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs) {
         this.f = f;
+        this.prefs = prefs;
         this.w = wanted;
         this.mail = mail;
         // conversation state costs a hash lookup per segment: only when a field needs it
@@ -223,12 +226,12 @@ final class TcpState {
         add(s, f.TCP_STREAM, occ, off, 0, conv.stream);
         add(s, f.TCP_STREAM_PNUM, occ, off, 0, conv.packets);
         add(s, f.TCP_LEN, occ, off, 0, tcpLen);
-        long relSeq = (seq - me.base) & 0xffffffffL;
+        long relSeq = prefs.tcpRelativeSeq() ? (seq - me.base) & 0xffffffffL : seq;
         add(s, f.TCP_SEQ, occ, off + 4, 4, relSeq);
         add(s, f.TCP_SEQ_RAW, occ, off + 4, 4, seq);
         long next = relSeq + tcpLen + (syn ? 1 : 0) + (fin ? 1 : 0);
         add(s, f.TCP_NXTSEQ, occ, off, 0, next & 0xffffffffL);
-        long relAck = ackFlag && peer.base >= 0 ? (ack - peer.base) & 0xffffffffL : ack;
+        long relAck = prefs.tcpRelativeSeq() && ackFlag && peer.base >= 0 ? (ack - peer.base) & 0xffffffffL : ack;
         add(s, f.TCP_ACK, occ, off + 8, 4, relAck);
         add(s, f.TCP_ACK_RAW, occ, off + 8, 4, ack);
         add(s, f.TCP_HDR_LEN, occ, off + 12, 1, hdr);
@@ -254,8 +257,7 @@ final class TcpState {
         if (!syn) {
             add(s, f.TCP_WINDOW_SIZE_SCALEFACTOR, occ, off + 14, 2, shift >= 0 ? 1L << shift : shift);
         }
-        add(s, f.TCP_CHECKSUM, occ, off + 16, 2, NetworkLayers.u16(d, off + 16));
-        add(s, f.TCP_CHECKSUM_STATUS, occ, off + 16, 0, 2);
+        boolean badChecksum = checksum(s, occ, d, off, avail, tcpLen + hdr, srcIp, dstIp, src6, dst6);
         add(s, f.TCP_URGENT_POINTER, occ, off + 18, 2, NetworkLayers.u16(d, off + 18));
         if (hdr > 20 && w.get(f.TCP_OPTIONS)) {
             s.add(f.TCP_OPTIONS, 1, occ, 0, off + 20, Math.max(0, optEnd - off - 20), 0, null);
@@ -291,7 +293,7 @@ final class TcpState {
         }
         s.setLength(occ, hdr);
         dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.stream, conv.mail, me.mail,
-                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present);
+                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present, !badChecksum);
         if (ctx != null) {
             for (String p : ctx.protocols()) {
                 layers.add(p);
@@ -314,6 +316,29 @@ final class TcpState {
         if (rst && needState) {
             conversations.remove(probe);
         }
+    }
+
+    /**
+     * tcp.checksum and its status; with tcp.check_checksum on, a segment wholly captured is verified.
+     * Returns true for a bad checksum, which (as in Wireshark) stops desegmentation of that segment.
+     */
+    private boolean checksum(FieldStore s, int occ, byte[] d, int off, int avail, int segLen, long srcIp, long dstIp,
+                             byte[] src6, byte[] dst6) {
+        int checksum = NetworkLayers.u16(d, off + 16);
+        add(s, f.TCP_CHECKSUM, occ, off + 16, 2, checksum);
+        if (!prefs.tcpCheckChecksum() || segLen > avail) {
+            add(s, f.TCP_CHECKSUM_STATUS, occ, off + 16, 0, Checksums.UNVERIFIED);
+            return false;
+        }
+        long sum = Checksums.sum(d, off, segLen, src6 == null ? Checksums.pseudo4(srcIp, dstIp, 6, segLen)
+                : Checksums.pseudo6(src6, dst6, 6, segLen));
+        boolean good = Checksums.fold(sum) == 0xffff;
+        add(s, f.TCP_CHECKSUM_CALCULATED, occ, off + 16, 2, Checksums.shouldBe(sum, checksum));
+        add(s, f.TCP_CHECKSUM_STATUS, occ, off + 16, 0, good ? Checksums.GOOD : Checksums.BAD);
+        if (!good) {
+            add(s, f.TCP_CHECKSUM_BAD_EXPERT, occ, off + 16, 2, 0);
+        }
+        return !good;
     }
 
     private static void put32(byte[] b, long v) {

@@ -1,0 +1,18 @@
+package dev.dfq.fields.dissect;
+
+/**
+ * Preferences of the lower-layer dissectors that change what tshark shows (names as in
+ * {@code tshark -G defaultprefs}).
+ *
+ * @param tcpRelativeSeq {@code tcp.relative_sequence_numbers}: seq/ack/nxtseq relative to the ISN
+ * @param tcpCheckChecksum {@code tcp.check_checksum}: verify TCP checksums; a bad one stops desegmentation
+ * @param ipCheckChecksum {@code ip.check_checksum}: verify IPv4 header checksums
+ * @param udpCheckChecksum {@code udp.check_checksum}: verify UDP checksums
+ */
+public record LowerPrefs(boolean tcpRelativeSeq, boolean tcpCheckChecksum, boolean ipCheckChecksum,
+                         boolean udpCheckChecksum) {
+    /** tshark 4.6.9's defaults. */
+    public static LowerPrefs defaults() {
+        return new LowerPrefs(true, false, false, false);
+    }
+}
