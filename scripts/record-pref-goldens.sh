@@ -14,6 +14,7 @@ declare -A sets=(
   [default]=""
   [checksums]="-o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE"
   [absolute]="-o tcp.relative_sequence_numbers:FALSE"
+  [nodesegment]="-o tcp.desegment_tcp_streams:FALSE"
 )
 fields=(frame.number frame.protocols ip.checksum ip.checksum_calculated ip.checksum.status ip.checksum_bad.expert
   tcp.seq tcp.ack tcp.nxtseq tcp.seq_raw tcp.ack_raw tcp.checksum tcp.checksum_calculated tcp.checksum.status
@@ -23,7 +24,8 @@ fields=(frame.number frame.protocols ip.checksum ip.checksum_calculated ip.check
 eargs=()
 for f in "${fields[@]}"; do eargs+=(-e "$f"); done
 printf '%s\n' "${fields[@]}" > "$out/fields.txt"
-for cap in "$repo"/samples/prefs/*.pcap "$repo"/samples/corner/s8_ooo.pcap "$repo"/samples/smtp-lab.pcap; do
+for cap in "$repo"/samples/prefs/*.pcap "$repo"/samples/corner/{s8_ooo,s13_longline,s14_splitlines}.pcap \
+    "$repo"/samples/smtp-lab.pcap; do
   base="$(basename "$cap")"
   for set in "${!sets[@]}"; do
     # shellcheck disable=SC2086

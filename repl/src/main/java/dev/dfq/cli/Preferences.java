@@ -107,12 +107,17 @@ final class Preferences {
                 boolOr("smtp.desegment_data", p.desegmentData()), boolOr("smtp.decryption", p.decryption()));
     }
 
-    /** The TCP/IP/UDP preferences: tcp.relative_sequence_numbers and the *.check_checksum ones. */
+    /**
+     * The TCP/IP/UDP preferences: tcp.relative_sequence_numbers (which needs
+     * tcp.analyze_sequence_numbers, as in Wireshark), tcp.desegment_tcp_streams and the *.check_checksum ones.
+     */
     dev.dfq.fields.dissect.LowerPrefs lowerPrefs() {
         dev.dfq.fields.dissect.LowerPrefs p = dev.dfq.fields.dissect.LowerPrefs.defaults();
-        return new dev.dfq.fields.dissect.LowerPrefs(boolOr("tcp.relative_sequence_numbers", p.tcpRelativeSeq()),
-                boolOr("tcp.check_checksum", p.tcpCheckChecksum()), boolOr("ip.check_checksum", p.ipCheckChecksum()),
-                boolOr("udp.check_checksum", p.udpCheckChecksum()));
+        boolean relative = boolOr("tcp.relative_sequence_numbers", p.tcpRelativeSeq())
+                && boolOr("tcp.analyze_sequence_numbers", true);
+        return new dev.dfq.fields.dissect.LowerPrefs(relative, boolOr("tcp.check_checksum", p.tcpCheckChecksum()),
+                boolOr("ip.check_checksum", p.ipCheckChecksum()), boolOr("udp.check_checksum", p.udpCheckChecksum()),
+                boolOr("tcp.desegment_tcp_streams", p.tcpDesegment()));
     }
 
     private boolean boolOr(String name, boolean dflt) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The lower-layer preferences as tshark 4.6.9 applies them: tcp/ip/udp.check_checksum (status,
  * calculated value, expert items, Info notes, no desegmentation of a segment with a bad TCP checksum)
- * and tcp.relative_sequence_numbers. Goldens: src/test/resources/prefs, from
+ * tcp.relative_sequence_numbers and tcp.desegment_tcp_streams. Goldens: src/test/resources/prefs, from
  * scripts/record-pref-goldens.sh over samples/prefs (scripts/make-checksum-corners.py) and two more.
  */
 class PrefsGoldenTest {
@@ -25,18 +25,27 @@ class PrefsGoldenTest {
             "default", new String[0],
             "checksums", new String[] {"-o", "tcp.check_checksum:TRUE", "-o", "ip.check_checksum:TRUE", "-o",
                 "udp.check_checksum:TRUE"},
-            "absolute", new String[] {"-o", "tcp.relative_sequence_numbers:FALSE"});
+            "absolute", new String[] {"-o", "tcp.relative_sequence_numbers:FALSE"},
+            "nodesegment", new String[] {"-o", "tcp.desegment_tcp_streams:FALSE"});
 
     /**
      * Text lines known to differ (capture.set frame -> reason). Each must still differ: a line that
      * has become identical fails the test until its entry is removed.
      */
-    private static final Map<String, String> KNOWN = Map.of(
-            "s13_longline_badck.pcap.default 15", "[TCP PDU reassembled in N] (see TextOutputTest)",
-            "s13_longline_badck.pcap.absolute 15", "[TCP PDU reassembled in N] (see TextOutputTest)",
-            "s8_ooo.pcap.default 13", "[TCP Previous segment not captured] (see TextOutputTest)",
-            "s8_ooo.pcap.checksums 13", "[TCP Previous segment not captured] (see TextOutputTest)",
-            "s8_ooo.pcap.absolute 13", "[TCP Previous segment not captured] (see TextOutputTest)");
+    private static final Map<String, String> KNOWN = known();
+
+    private static Map<String, String> known() {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (String set : List.of("default", "checksums", "absolute", "nodesegment")) {
+            m.put("s8_ooo.pcap." + set + " 13", "[TCP Previous segment not captured] (see TextOutputTest)");
+        }
+        for (String set : List.of("default", "absolute")) {
+            m.put("s13_longline_badck.pcap." + set + " 15", "[TCP PDU reassembled in N] (see TextOutputTest)");
+            m.put("s13_longline.pcap." + set + " 15", "[TCP PDU reassembled in N] (see TextOutputTest)");
+        }
+        m.put("s13_longline.pcap.checksums 15", "[TCP PDU reassembled in N] (see TextOutputTest)");
+        return m;
+    }
 
     private static String path(String capture) {
         if (capture.equals("smtp-lab.pcap")) {
@@ -47,7 +56,7 @@ class PrefsGoldenTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"default", "checksums", "absolute"})
+    @ValueSource(strings = {"default", "checksums", "absolute", "nodesegment"})
     void everyCapture_sameTextAndFieldsAsTshark(String set) throws IOException {
         List<String> fields = Files.readAllLines(GOLD.resolve("fields.txt"));
         List<String> differ = new ArrayList<>();

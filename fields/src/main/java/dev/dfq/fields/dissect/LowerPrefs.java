@@ -8,11 +8,12 @@ package dev.dfq.fields.dissect;
  * @param tcpCheckChecksum {@code tcp.check_checksum}: verify TCP checksums; a bad one stops desegmentation
  * @param ipCheckChecksum {@code ip.check_checksum}: verify IPv4 header checksums
  * @param udpCheckChecksum {@code udp.check_checksum}: verify UDP checksums
+ * @param tcpDesegment {@code tcp.desegment_tcp_streams}: let the protocol above ask for more segments
  */
 public record LowerPrefs(boolean tcpRelativeSeq, boolean tcpCheckChecksum, boolean ipCheckChecksum,
-                         boolean udpCheckChecksum) {
+                         boolean udpCheckChecksum, boolean tcpDesegment) {
     /** tshark 4.6.9's defaults. */
     public static LowerPrefs defaults() {
-        return new LowerPrefs(true, false, false, false);
+        return new LowerPrefs(true, false, false, false, true);
     }
 }

@@ -97,7 +97,8 @@ final class MailHandoff {
         int src = 0;
         int off = payloadOff;
         int len = present;
-        // a segment that may not be desegmented (bad checksum) goes up alone; what is pending stays
+        // a segment that may not be desegmented (bad checksum, desegmentation off) goes up alone;
+        // what is pending stays
         byte[] prev = desegmentOk ? me.pending : null;
         if (desegmentOk) {
             me.pending = null;
@@ -110,7 +111,6 @@ final class MailHandoff {
             off = 0;
             len = joined.length;
         }
-        // a segment with a bad checksum (when checked) is not desegmented, as in Wireshark
         int r = smtp.dissect(ctx, conv.session, src, off, len, dport == matched, desegmentOk);
         if (r == SmtpDissector.NEED_ONE_MORE_SEGMENT) {
             byte[] keep = new byte[len];

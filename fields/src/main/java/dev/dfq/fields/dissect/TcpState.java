@@ -293,7 +293,7 @@ final class TcpState {
         }
         s.setLength(occ, hdr);
         dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.stream, conv.mail, me.mail,
-                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present, !badChecksum);
+                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present, prefs.tcpDesegment() && !badChecksum);
         if (ctx != null) {
             for (String p : ctx.protocols()) {
                 layers.add(p);
