@@ -4,7 +4,7 @@
 # For each capture and each preference set, writes into repl/src/test/resources/prefs/:
 #   <capture>.<set>.txt   tshark -n -r CAP <prefs>                     (the default text output)
 #   <capture>.<set>.tsv   tshark -n -r CAP <prefs> -T fields -E header=y -e <fields below>
-# The captures with bad checksums come from scripts/make-checksum-corners.py.
+# The captures in samples/prefs come from scripts/make-tcpip-corners.py.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 tshark="${TSHARK46:-$repo/../shared/tools/tshark46}"
@@ -16,7 +16,7 @@ declare -A sets=(
   [absolute]="-o tcp.relative_sequence_numbers:FALSE"
   [nodesegment]="-o tcp.desegment_tcp_streams:FALSE"
 )
-fields=(frame.number frame.protocols ip.checksum ip.checksum_calculated ip.checksum.status ip.checksum_bad.expert
+fields=(frame.number frame.protocols tcp.stream tcp.len ip.checksum ip.checksum_calculated ip.checksum.status ip.checksum_bad.expert
   tcp.seq tcp.ack tcp.nxtseq tcp.seq_raw tcp.ack_raw tcp.checksum tcp.checksum_calculated tcp.checksum.status
   tcp.checksum_bad.expert udp.checksum udp.checksum_calculated udp.checksum.status udp.checksum.zero udp.checksum.bad
   data.len smtp.req.command smtp.req.parameter smtp.response.code smtp.data.fragment smtp.data.reassembled.length

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The lower-layer preferences as tshark 4.6.9 applies them: tcp/ip/udp.check_checksum (status,
  * calculated value, expert items, Info notes, no desegmentation of a segment with a bad TCP checksum)
  * tcp.relative_sequence_numbers and tcp.desegment_tcp_streams. Goldens: src/test/resources/prefs, from
- * scripts/record-pref-goldens.sh over samples/prefs (scripts/make-checksum-corners.py) and two more.
+ * scripts/record-pref-goldens.sh over samples/prefs (scripts/make-tcpip-corners.py: bad checksums, RST
+ * and FIN then stray segments and port reuse) and four more.
  */
 class PrefsGoldenTest {
     private static final Path GOLD = Path.of("src/test/resources/prefs");
@@ -38,6 +39,12 @@ class PrefsGoldenTest {
         Map<String, String> m = new java.util.HashMap<>();
         for (String set : List.of("default", "checksums", "absolute", "nodesegment")) {
             m.put("s8_ooo.pcap." + set + " 13", "[TCP Previous segment not captured] (see TextOutputTest)");
+            for (String frame : List.of("6", "14")) {
+                m.put("conversations.pcap." + set + " " + frame, "[TCP Dup ACK N#1] (tcp.analysis.duplicate_ack)");
+            }
+            for (String frame : List.of("8", "16")) {
+                m.put("conversations.pcap." + set + " " + frame, "[TCP Port numbers reused] (tcp.analysis.reused_ports)");
+            }
         }
         for (String set : List.of("default", "absolute")) {
             m.put("s13_longline_badck.pcap." + set + " 15", "[TCP PDU reassembled in N] (see TextOutputTest)");

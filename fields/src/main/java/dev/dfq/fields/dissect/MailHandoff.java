@@ -23,7 +23,15 @@ final class MailHandoff {
         long nextSeq = -1;
         byte[] pending;
         long pendingSeq;
-        final TlsRecordDissector.Direction tls = new TlsRecordDissector.Direction();
+        /** TLS record state, made when STARTTLS has been accepted (most streams never need it). */
+        private TlsRecordDissector.Direction tls;
+
+        TlsRecordDissector.Direction tls() {
+            if (tls == null) {
+                tls = new TlsRecordDissector.Direction();
+            }
+            return tls;
+        }
     }
 
     /** Per-conversation state, kept on the TCP conversation. */
@@ -91,7 +99,7 @@ final class MailHandoff {
             conv.session = sessions == null ? smtp.newSession() : sessions.computeIfAbsent(stream, k -> smtp.newSession());
         }
         MailContext ctx = new MailContext(store, frameNumber, firstPass);
-        if (conv.session.isTls(frameNumber) && tls.dissect(ctx, me.tls, peer.tls, 0, payloadOff, present)) {
+        if (conv.session.isTls(frameNumber) && tls.dissect(ctx, me.tls(), peer.tls(), 0, payloadOff, present)) {
             return ctx;
         }
         int src = 0;

@@ -387,6 +387,11 @@ final class NetworkLayers {
         }
     }
 
+    /** TCP conversations kept; for tests. */
+    int conversationCount() {
+        return tcp.conversationCount();
+    }
+
     private void add(FieldStore s, int id, int layer, int parent, int off, int len, long value) {
         if (w.get(id)) {
             s.add(id, layer, parent, 0, off, len, value, null);

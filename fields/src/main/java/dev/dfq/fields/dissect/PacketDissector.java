@@ -188,6 +188,11 @@ public final class PacketDissector {
         return layers.mailInfo;
     }
 
+    /** TCP conversations kept; for tests. */
+    int conversationCount() {
+        return network.conversationCount();
+    }
+
     boolean wants(int id) {
         return wanted.get(id);
     }

@@ -2,10 +2,8 @@ package dev.dfq.fields.dissect;
 
 import dev.dfq.fields.FieldStore;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * TCP segments and the per-conversation state Wireshark keeps: stream index, relative sequence
@@ -17,9 +15,10 @@ import java.util.Map;
 final class TcpState {
     private final F f;
     private final BitSet w;
-    private final Map<Key, Conv> conversations = new HashMap<>();
+    private final ConversationTable<Conv> conversations = new ConversationTable<>();
+    /** Closed conversations, oldest first, until they have been idle for {@link #CLOSED_IDLE_NANOS}. */
+    private final ArrayDeque<Closed> closed = new ArrayDeque<>();
     private int nextStream;
-    private final Key probe = new Key();
     private final Conv scratch = new Conv(0);
     private final boolean needState;
 
@@ -68,50 +67,33 @@ final class TcpState {
         }
     }
 
-    /** Conversation key: both endpoints, ordered so that both directions find the same entry. */
-    private static final class Key {
-        byte[] lo = new byte[18];
-        byte[] hi = new byte[18];
-        int hash;
+    /**
+     * How long a closed conversation (RST, or FIN both ways) is kept after its last segment: twice
+     * TCP's maximum segment lifetime (RFC 9293), after which no segment of it can still be on the
+     * way. Until then a late segment finds its stream (tshark's tcp.stream) and a SYN reusing the
+     * ports starts a new one; afterwards the state is dropped, so memory follows the streams open or
+     * recently closed, not the size of the capture. (tshark keeps every conversation: a stray
+     * segment more than 240 s after its stream closed is the one case where the two differ.)
+     */
+    static final long CLOSED_IDLE_NANOS = 240_000_000_000L;
 
-        Key set(byte[] src, int sport, byte[] dst, int dport) {
-            byte[] x = endpoint(src, sport, lo);
-            byte[] y = endpoint(dst, dport, hi);
-            if (Arrays.compareUnsigned(x, y) > 0) {
-                lo = y;
-                hi = x;
-            } else {
-                lo = x;
-                hi = y;
-            }
-            hash = Arrays.hashCode(lo) * 31 + Arrays.hashCode(hi);
-            return this;
-        }
+    /** A closed conversation and its endpoints (copied: the dissector reuses its address buffers). */
+    private static final class Closed {
+        final Conv conv;
+        final byte[] src;
+        final int sport;
+        final byte[] dst;
+        final int dport;
+        /** The conversation's last segment when this entry was queued. */
+        long seen;
 
-        private static byte[] endpoint(byte[] addr, int port, byte[] reuse) {
-            byte[] e = reuse.length == addr.length + 2 ? reuse : new byte[addr.length + 2];
-            System.arraycopy(addr, 0, e, 0, addr.length);
-            e[addr.length] = (byte) (port >> 8);
-            e[addr.length + 1] = (byte) port;
-            return e;
-        }
-
-        Key copy() {
-            Key k = new Key();
-            k.lo = lo.clone();
-            k.hi = hi.clone();
-            k.hash = hash;
-            return k;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && Arrays.equals(k.lo, lo) && Arrays.equals(k.hi, hi);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
+        Closed(Conv conv, byte[] src, int sport, byte[] dst, int dport) {
+            this.conv = conv;
+            this.src = src;
+            this.sport = sport;
+            this.dst = dst;
+            this.dport = dport;
+            this.seen = conv.lastTime;
         }
     }
 
@@ -151,17 +133,18 @@ final class TcpState {
             conv = scratch;
             conv.a.base = conv.b.base = -1;
         } else {
-            probe.set(src, sp, dst, dp);
-            conv = conversations.get(probe);
+            evictClosed(info.timeNanos);
+            conv = conversations.get(src, sp, dst, dp);
         }
         if (conv == null || needState && syn && !ackFlag && conv.closing) {
             conv = new Conv(nextStream++);
             conv.firstTime = info.timeNanos;
             conv.lastTime = info.timeNanos;
-            conversations.put(probe.copy(), conv);
+            if (needState) {
+                conversations.put(src, sp, dst, dp, conv);
+            }
         }
-        boolean forward = !needState || Arrays.compareUnsigned(probe.lo, 0, src.length, src, 0, src.length) == 0
-                && ((probe.lo[src.length] & 0xff) << 8 | (probe.lo[src.length + 1] & 0xff)) == sp;
+        boolean forward = !needState || ConversationTable.forward(src, sp, dst, dp);
         Dir me = forward ? conv.a : conv.b;
         Dir peer = forward ? conv.b : conv.a;
         if (syn) {
@@ -306,15 +289,40 @@ final class TcpState {
             layers.add(TcpPorts.payloadProtocol(sp, dp));
         }
 
-        // release closed conversations: memory follows open streams
+        // a closed conversation is released once idle long enough (see CLOSED_IDLE_NANOS)
         if (fin) {
             me.finSeen = true;
         }
-        if (rst || me.finSeen && peer.finSeen && !fin && tcpLen == 0) {
+        if ((rst || me.finSeen && peer.finSeen && !fin && tcpLen == 0) && !conv.closing) {
             conv.closing = true;
+            if (needState) {
+                closed.addLast(new Closed(conv, src.clone(), sp, dst.clone(), dp));
+            }
         }
-        if (rst && needState) {
-            conversations.remove(probe);
+    }
+
+    /** Conversations kept (open, or closed within the idle limit); for tests. */
+    int conversationCount() {
+        return conversations.size();
+    }
+
+    /**
+     * Drops closed conversations whose last segment is more than {@link #CLOSED_IDLE_NANOS} old. The
+     * queue is in closing order; an entry whose conversation saw segments after it was queued goes
+     * to the back once per such refresh, so a chatty closed conversation never holds the others up.
+     */
+    private void evictClosed(long now) {
+        while (!closed.isEmpty()) {
+            Closed c = closed.peekFirst();
+            if (now - c.conv.lastTime > CLOSED_IDLE_NANOS) {
+                closed.pollFirst();
+                conversations.remove(c.src, c.sport, c.dst, c.dport, c.conv);
+            } else if (c.conv.lastTime != c.seen) {
+                c.seen = c.conv.lastTime;
+                closed.addLast(closed.pollFirst());
+            } else {
+                return;
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes captures with bad and missing checksums for the checksum preferences' tests.
+"""Writes TCP/IP corner captures for the preference and conversation tests.
 
-usage: scripts/make-checksum-corners.py        (writes samples/prefs/*.pcap)
+usage: scripts/make-tcpip-corners.py        (writes samples/prefs/*.pcap)
 
 - bad_checksums.pcap: samples/corner/s1_baseline.pcap with the TCP checksum of frames 4, 5 and 8 and
   the IPv4 header checksum of frames 6 and 8 spoiled (an XOR of one byte).
@@ -10,6 +10,8 @@ usage: scripts/make-checksum-corners.py        (writes samples/prefs/*.pcap)
   (a bad checksum stops TCP desegmentation when tcp.check_checksum is on).
 - udp_checksums.pcap: UDP over IPv4 and IPv6 with good, bad and zero checksums, one datagram cut
   short by the snap length.
+- conversations.pcap: a stream reset (RST), then a stray ACK and data on its ports, then a SYN
+  reusing them; that stream closed with FIN both ways, then a stray ACK and data, then another SYN.
 Record tshark 4.6.9's view with scripts/record-pref-goldens.sh afterwards.
 """
 import os
@@ -112,10 +114,41 @@ def udp_captures():
             f.write(data)
 
 
+def tcp4(src, dst, sport, dport, seq, ack, flags, data=b''):
+    mac = b'\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01'
+    tcp = struct.pack('>HHIIBBHHH', sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + data
+    ck = csum(src + dst + struct.pack('>BBH', 0, 6, len(tcp)) + tcp)
+    tcp = tcp[:16] + struct.pack('>H', ck) + tcp[18:]
+    ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, 20 + len(tcp), 1, 0, 64, 6, 0, src, dst)
+    ip = ip[:10] + struct.pack('>H', csum(ip)) + ip[12:]
+    return mac + b'\x08\x00' + ip + tcp
+
+
+def conversations():
+    a, b = bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])
+    syn, synack, ack, psh, rst, fin = 0x02, 0x12, 0x10, 0x18, 0x04, 0x11
+    frames = [tcp4(a, b, 40000, 25, 100, 0, syn), tcp4(b, a, 25, 40000, 500, 101, synack),
+              tcp4(a, b, 40000, 25, 101, 501, ack), tcp4(a, b, 40000, 25, 101, 501, psh, b'HELO x\r\n'),
+              tcp4(b, a, 25, 40000, 501, 109, rst),
+              tcp4(a, b, 40000, 25, 109, 501, ack), tcp4(a, b, 40000, 25, 109, 501, psh, b'NOOP\r\n'),
+              tcp4(a, b, 40000, 25, 9000, 0, syn), tcp4(b, a, 25, 40000, 7000, 9001, synack),
+              tcp4(a, b, 40000, 25, 9001, 7001, ack),
+              tcp4(a, b, 40000, 25, 9001, 7001, fin), tcp4(b, a, 25, 40000, 7001, 9002, fin),
+              tcp4(a, b, 40000, 25, 9002, 7002, ack),
+              tcp4(a, b, 40000, 25, 9002, 7002, ack), tcp4(a, b, 40000, 25, 9002, 7002, psh, b'QUIT\r\n'),
+              tcp4(a, b, 40000, 25, 20000, 0, syn)]
+    with open(os.path.join(OUT, 'conversations.pcap'), 'wb') as f:
+        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, frame in enumerate(frames):
+            f.write(struct.pack('<IIII', 1700000000 + i, 0, len(frame), len(frame)))
+            f.write(frame)
+
+
 if __name__ == '__main__':
     os.makedirs(OUT, exist_ok=True)
     spoil_baseline()
     spoil_client_data('s13_longline')
     spoil_client_data('s14_splitlines')
     udp_captures()
+    conversations()
     print('wrote', sorted(os.listdir(OUT)))
