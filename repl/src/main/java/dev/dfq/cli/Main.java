@@ -17,6 +17,16 @@ public final class Main {
         System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
     }
 
+    /** True when the error is, or was caused by, running out of heap (also inside a class initialiser). */
+    private static boolean causedByOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError || String.valueOf(c.getMessage()).contains("OutOfMemoryError")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Loads the field registry (272,801 names, about a tenth of a second before the JIT has run) on a
      * second thread while picocli reads the command line on this one. Whoever needs the registry
@@ -60,6 +70,19 @@ public final class Main {
         });
         try {
             return cl.execute(args);
+        } catch (Error e) {
+            // what was printed so far stays; one line with the reason (and the way out) replaces a stack trace
+            out.flush();
+            if (System.getenv("DFQ_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            if (causedByOutOfMemory(e)) {
+                err.println("dfq: out of memory (the Java heap limit is " + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MiB); raise it with DFQ_JAVA_OPTS=\"-Xss8m -Xmx4g\"");
+            } else {
+                err.println("dfq: internal error: " + e);
+            }
+            return ExitCodes.INTERNAL;
         } finally {
             out.flush();
             err.flush();

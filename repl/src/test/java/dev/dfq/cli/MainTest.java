@@ -112,6 +112,19 @@ class MainTest {
     }
 
     @Test
+    void outOfMemory_oneLineAndStatus70_noStackTrace() throws Exception {
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx20m", "-cp", System.getProperty("java.class.path"), "dev.dfq.cli.Main", "-2", "-r", LAB)
+                .redirectErrorStream(false).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("stderr: %s", err).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(err).contains("dfq: out of memory").doesNotContain("\tat ");
+        assertThat(out).isNotNull();
+    }
+
+    @Test
     void explain_printsDftestProgram() {
         Run r = run("explain", "tcp.port == 25");
         assertThat(r.status()).isZero();

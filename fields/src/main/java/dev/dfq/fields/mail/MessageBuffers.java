@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spare buffers for reassembling messages in a single pass. A finished message's buffer is the data
+ * Spare buffers for reassembling messages. A finished message's buffer is the data
  * source of the frame that ended it, so it may be reused only once that frame is done, that is
  * when a later frame starts. Without reuse every message regrows a fresh array from small, and the
  * copies and garbage cost more than the dissection (measured on the 1 GiB lab capture).
  *
- * <p>Bounded: at most {@link #KEEP} spares, none over {@link #MAX_SPARE} bytes. Not for two passes,
- * which keep every message for the second visit.
+ * <p>Bounded: at most {@link #KEEP} spares, none over {@link #MAX_SPARE} bytes.
  */
 final class MessageBuffers {
     private static final int KEEP = 8;

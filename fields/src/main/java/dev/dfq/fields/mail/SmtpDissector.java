@@ -37,7 +37,7 @@ public final class SmtpDissector {
     private final ImfDissector imf;
     private long internalErrors;
     private final boolean twoPass;
-    /** Message buffers, reused in a single pass: reassembly copies most of a mail capture's bytes. */
+    /** Message buffers, reused: reassembly copies most of a mail capture's bytes. */
     private final MessageBuffers buffers = new MessageBuffers();
 
     /** A dissector for one pass over the capture: nothing is kept for a second visit. */
@@ -448,6 +448,15 @@ public final class SmtpDissector {
                 m.truncated = true;
                 m.sizes.add(0);
             }
+        } else {
+            // Second pass: the first kept only where each message's fragments are; the bytes are
+            // collected again as the frames come by, so that -2 needs no copy of every message.
+            if (s.replay == null) {
+                s.replay = new Message(buffers.take());
+            }
+            if (s.replay.size + (long) len <= SmtpSession.MAX_MESSAGE) {
+                s.replay.append(d, p.start(), len);
+            }
         }
         if (p.moreFrags()) {
             ctx.info().append(started[0] ? " | " : "C: ").append("DATA fragment, ").append(len)
@@ -477,6 +486,8 @@ public final class SmtpDissector {
         FieldStore st = ctx.store();
         int frame = ctx.frameNumber();
         Message m;
+        byte[] data;
+        int wholeLen;
         if (ctx.firstPass()) {
             m = s.open;
             if (m == null) {
@@ -484,10 +495,11 @@ public final class SmtpDissector {
             }
             m.endFrame = frame;
             s.open = null;
-            if (!twoPass) {
-                buffers.release(m.data, frame);
-            }
+            data = m.data;
+            wholeLen = m.size;
+            buffers.release(data, frame);
             if (twoPass) {
+                m.data = null; // the second pass collects the bytes again
                 s.completedIn.put(frame, m);
                 for (int fr : m.frames) {
                     if (fr != frame) {
@@ -496,7 +508,17 @@ public final class SmtpDissector {
                 }
             }
         } else {
+            Message replay = s.replay;
+            s.replay = null;
             m = s.completedIn.get(frame);
+            if (replay == null) {
+                data = new byte[0];
+                wholeLen = 0;
+            } else {
+                buffers.release(replay.data, frame);
+                data = replay.data;
+                wholeLen = replay.size;
+            }
             if (m == null) {
                 return;
             }
@@ -506,8 +528,7 @@ public final class SmtpDissector {
             imf.dissect(ctx, src, p.start(), p.end() - p.start(), -1);
             return;
         }
-        int wholeLen = m.size;
-        int rs = st.addSource("Reassembled SMTP (" + wholeLen + " bytes)", m.data, wholeLen);
+        int rs = st.addSource("Reassembled SMTP (" + wholeLen + " bytes)", data, wholeLen);
         // The fragment tree sits where the closing PDU starts and spans the message's length.
         int fr = Emit.none(st, f.fragments, layer, top, src, treeOff, wholeLen);
         int pos = 0;

@@ -11,8 +11,8 @@ import java.util.Map;
  * re-run their state updates on every pass, as in Wireshark.
  *
  * <p>Bounded: a message being reassembled keeps at most {@link #MAX_MESSAGE} bytes. In a single
- * pass nothing else outlives its frame; for two passes the per-frame records and reassembled
- * messages are kept (as tshark -2 keeps them) and released with the session.
+ * pass nothing else outlives its frame; for two passes the per-frame records and where each message's
+ * fragments are are kept (not the messages' bytes, which the second pass collects again).
  */
 public final class SmtpSession {
     static final int MAX_MESSAGE = 64 << 20;
@@ -77,6 +77,8 @@ public final class SmtpSession {
 
     final Map<Integer, List<Pdu>> pdus = new HashMap<>();
     Message open;
+    /** Second pass of -2: the bytes of the message being collected again (see SmtpDissector). */
+    Message replay;
     final Map<Integer, Message> completedIn = new HashMap<>();
     final Map<Integer, Integer> reassembledIn = new HashMap<>();
 
