@@ -111,8 +111,9 @@ public final class Columns {
     /** The summary line; {@code protocol}/{@code info}, when not null, are the mail dissectors' columns. */
     public String line(FieldStore s, String mailProtocol, String mailInfo) {
         StringBuilder sb = new StringBuilder(128);
-        sb.append(String.format(Locale.ROOT, "%5d", num(s, frameNumber)));
-        sb.append(' ').append(String.format(Locale.ROOT, "%10s", timeColumn(s)));
+        // String.format was half of a whole run's time with text output: the columns are padded by hand
+        padLeft(sb, Long.toString(num(s, frameNumber)), 5);
+        padLeft(sb.append(' '), timeColumn(s), 10);
         String src;
         String dst;
         if (s.has(ipSrc)) {
@@ -129,8 +130,8 @@ public final class Columns {
             dst = "";
         }
         // tshark pads the address columns to 12 characters: source to the right, destination to the left
-        sb.append(' ').append(String.format(Locale.ROOT, "%12s", src)).append(" \u2192 ")
-                .append(String.format(Locale.ROOT, "%-12s", dst));
+        padLeft(sb.append(' '), src, 12).append(" \u2192 ");
+        padRight(sb, dst, 12);
         String proto = mailProtocol != null ? mailProtocol : protocol(s);
         sb.append(' ').append(proto).append(' ').append(num(s, frameLen)).append(' ');
         if (mailProtocol != null && mailInfo != null) {
@@ -220,6 +221,16 @@ public final class Columns {
         long t = num(s, frameTime);
         long previous = lastDisplayed;
         lastDisplayed = t;
+        switch (timeFormat) {
+            case "d":
+                return s.has(frameDelta) ? relTime(num(s, frameDelta)) : "";
+            case "dd":
+                return previous == Long.MIN_VALUE ? "" : relTime(t - previous);
+            case "r":
+                return relTime(num(s, timeRelative));
+            default:
+                break;
+        }
         java.time.ZoneId zone = timeFormat.startsWith("u") ? java.time.ZoneOffset.UTC : java.time.ZoneId.systemDefault();
         java.time.ZonedDateTime z = java.time.Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L),
                 Math.floorMod(t, 1_000_000_000L)).atZone(zone);
@@ -233,8 +244,6 @@ public final class Columns {
             case "adoy", "udoy" -> String.format(Locale.ROOT, "%04d/%03d ", z.getYear(), z.getDayOfYear()) + clock + utc;
             case "e" -> String.format(Locale.ROOT, "%d.%06d", Math.floorDiv(t, 1_000_000_000L),
                     Math.floorMod(t, 1_000_000_000L) / 1000);
-            case "d" -> s.has(frameDelta) ? relTime(num(s, frameDelta)) : "";
-            case "dd" -> previous == Long.MIN_VALUE ? "" : relTime(t - previous);
             default -> relTime(num(s, timeRelative));
         };
     }
@@ -244,14 +253,46 @@ public final class Columns {
         return occ < 0 ? 0 : s.num(occ);
     }
 
-    private static String relTime(long ns) {
-        return String.format(Locale.ROOT, "%.6f", ns / 1e9);
+    /** Seconds with six decimals, as "%.6f" prints them (which stays the rule for sub-microsecond values). */
+    static String relTime(long ns) {
+        if (ns % 1000 != 0 || ns == Long.MIN_VALUE) {
+            return String.format(Locale.ROOT, "%.6f", ns / 1e9);
+        }
+        long us = Math.abs(ns / 1000);
+        StringBuilder b = new StringBuilder(16);
+        if (ns < 0) {
+            b.append('-');
+        }
+        String frac = Long.toString(us % 1_000_000);
+        b.append(us / 1_000_000).append('.');
+        for (int i = frac.length(); i < 6; i++) {
+            b.append('0');
+        }
+        return b.append(frac).toString();
+    }
+
+    private static StringBuilder padLeft(StringBuilder sb, String text, int width) {
+        for (int i = text.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb.append(text);
+    }
+
+    private static StringBuilder padRight(StringBuilder sb, String text, int width) {
+        sb.append(text);
+        for (int i = text.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb;
     }
 
     private static String hex(byte[] b) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(b.length * 3);
         for (int i = 0; i < b.length; i++) {
-            sb.append(i == 0 ? "" : ":").append(String.format("%02x", b[i] & 0xff));
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
         }
         return sb.toString();
     }
