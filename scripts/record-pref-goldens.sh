@@ -19,12 +19,12 @@ declare -A sets=(
 fields=(frame.number frame.protocols tcp.stream tcp.len ip.checksum ip.checksum_calculated ip.checksum.status ip.checksum_bad.expert
   tcp.seq tcp.ack tcp.nxtseq tcp.seq_raw tcp.ack_raw tcp.checksum tcp.checksum_calculated tcp.checksum.status
   tcp.checksum_bad.expert udp.checksum udp.checksum_calculated udp.checksum.status udp.checksum.zero udp.checksum.bad
-  data.len smtp.req.command smtp.req.parameter smtp.response.code smtp.data.fragment smtp.data.reassembled.length
+  data.len smtp.req.command smtp.req.parameter smtp.command_line smtp.response smtp.response.code smtp.data.fragment smtp.data.reassembled.length
   imf.subject)
 eargs=()
 for f in "${fields[@]}"; do eargs+=(-e "$f"); done
 printf '%s\n' "${fields[@]}" > "$out/fields.txt"
-for cap in "$repo"/samples/prefs/*.pcap "$repo"/samples/corner/{s8_ooo,s13_longline,s14_splitlines}.pcap \
+for cap in "$repo"/samples/prefs/*.pcap "$repo"/samples/corner/{s8_ooo,s13_longline,s14_splitlines,s16_escapes}.pcap \
     "$repo"/samples/smtp-lab.pcap; do
   base="$(basename "$cap")"
   for set in "${!sets[@]}"; do

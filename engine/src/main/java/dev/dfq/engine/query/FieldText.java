@@ -19,8 +19,8 @@ public final class FieldText {
     }
 
     /**
-     * Control characters as tshark's -T fields writes them (Wireshark's format_text): C escapes for
-     * \a \b \f \n \r \t \v; other bytes as they are.
+     * String values as tshark's -T fields writes them: C escapes for \a \b \f \n \r \t \v, a
+     * backslash doubled; other bytes as they are (checked with samples/corner/s16_escapes.pcap).
      */
     static String escape(String v) {
         StringBuilder sb = null;
@@ -34,6 +34,7 @@ public final class FieldText {
                 case '\r' -> "\\r";
                 case '\t' -> "\\t";
                 case 11 -> "\\v";
+                case '\\' -> "\\\\";
                 default -> null;
             };
             if (rep != null && sb == null) {

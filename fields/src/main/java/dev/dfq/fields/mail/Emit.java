@@ -74,14 +74,4 @@ final class Emit {
         }
         return out.toByteArray();
     }
-
-    /** Text of a byte range for the Info column (bytes of 0x80 or more become U+FFFD). */
-    static String text(byte[] d, int off, int len) {
-        StringBuilder b = new StringBuilder(Math.max(0, len));
-        for (int i = off; i < off + len; i++) {
-            int c = d[i] & 0xff;
-            b.append(c >= 0x80 ? '\uFFFD' : (char) c);
-        }
-        return b.toString();
-    }
 }

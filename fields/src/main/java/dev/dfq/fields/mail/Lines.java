@@ -124,7 +124,8 @@ final class Lines {
         return true;
     }
 
+    /** A line as the Info column shows it (see {@link FormatText}). */
     static String ascii(byte[] d, int off, int len) {
-        return Emit.text(d, off, len);
+        return FormatText.of(d, off, len);
     }
 }
