@@ -7,7 +7,8 @@ to pin down how tshark 4.6.9 shows such text in the Info column (Wireshark's for
 usage: scripts/make-escape-corner.py        (then scripts/record-text-goldens.sh)
 """
 import os
-import struct
+
+from pcapgen import tcp4, write_pcap
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -20,23 +21,6 @@ CASES = [
     b'\xe2\x80\x8b', b'\xe2\x80\xae', b'\xef\xbb\xbf', b'\xef\xbf\xbe', b'\xef\xbf\xbf', b'\xee\x80\x80',
     b'\xf3\xa0\x80\x81', b'\xcd\x8f', b'\xe0\xb8\x81', b'a\xc3', b'\xc3a', b'\xe2\x82a\xac',
 ]
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b'\0'
-    s = sum(struct.unpack('>%dH' % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
-
-
-def tcp4(src, dst, sport, dport, seq, ack, flags, data=b''):
-    tcp = struct.pack('>HHIIBBHHH', sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + data
-    tcp = tcp[:16] + struct.pack('>H', csum(src + dst + struct.pack('>BBH', 0, 6, len(tcp)) + tcp)) + tcp[18:]
-    ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, 20 + len(tcp), 1, 0, 64, 6, 0, src, dst)
-    ip = ip[:10] + struct.pack('>H', csum(ip)) + ip[12:]
-    return b'\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01\x08\x00' + ip + tcp
 
 
 def main():
@@ -53,11 +37,8 @@ def main():
         cmd = b'NOOP <' + case + b'>\r\n'
         frames.append(tcp4(c, s, 40016, 25, cseq, sseq, 0x18, cmd))
         cseq += len(cmd)
-    with open(os.path.join(REPO, 'samples', 'corner', 's16_escapes.pcap'), 'wb') as f:
-        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
-        for i, frame in enumerate(frames):
-            f.write(struct.pack('<IIII', 1700000000, i * 1000, len(frame), len(frame)))
-            f.write(frame)
+    write_pcap(os.path.join(REPO, 'samples', 'corner', 's16_escapes.pcap'),
+               [(1700000000, i * 1000, frame) for i, frame in enumerate(frames)])
 
 
 if __name__ == '__main__':

@@ -17,6 +17,8 @@ Record tshark 4.6.9's view with scripts/record-pref-goldens.sh afterwards.
 import os
 import struct
 
+from pcapgen import csum, tcp4, write_pcap
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(REPO, 'samples', 'prefs')
 
@@ -63,15 +65,6 @@ def spoil_client_data(name):
     open(os.path.join(OUT, name + '_badck.pcap'), 'wb').write(d)
 
 
-def csum(data):
-    if len(data) % 2:
-        data += b'\0'
-    s = sum(struct.unpack('>%dH' % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
-
-
 def udp_captures():
     mac = b'\x02\x00\x00\x00\x00\x01' + b'\x02\x00\x00\x00\x00\x02'
     src4, dst4 = bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2])
@@ -106,22 +99,8 @@ def udp_captures():
     frames.append((odd, None))
     cut = udp4(b'x' * 64, 'good')
     frames.append((cut, 60))  # snap length 60: the datagram is not wholly captured
-    with open(os.path.join(OUT, 'udp_checksums.pcap'), 'wb') as f:
-        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
-        for i, (frame, snap) in enumerate(frames):
-            data = frame if snap is None else frame[:snap]
-            f.write(struct.pack('<IIII', 1700000000 + i, 0, len(data), len(frame)))
-            f.write(data)
-
-
-def tcp4(src, dst, sport, dport, seq, ack, flags, data=b''):
-    mac = b'\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01'
-    tcp = struct.pack('>HHIIBBHHH', sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + data
-    ck = csum(src + dst + struct.pack('>BBH', 0, 6, len(tcp)) + tcp)
-    tcp = tcp[:16] + struct.pack('>H', ck) + tcp[18:]
-    ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, 20 + len(tcp), 1, 0, 64, 6, 0, src, dst)
-    ip = ip[:10] + struct.pack('>H', csum(ip)) + ip[12:]
-    return mac + b'\x08\x00' + ip + tcp
+    write_pcap(os.path.join(OUT, 'udp_checksums.pcap'),
+               [(1700000000 + i, 0, f if snap is None else f[:snap], len(f)) for i, (f, snap) in enumerate(frames)])
 
 
 def conversations():
@@ -137,11 +116,7 @@ def conversations():
               tcp4(a, b, 40000, 25, 9002, 7002, ack),
               tcp4(a, b, 40000, 25, 9002, 7002, ack), tcp4(a, b, 40000, 25, 9002, 7002, psh, b'QUIT\r\n'),
               tcp4(a, b, 40000, 25, 20000, 0, syn)]
-    with open(os.path.join(OUT, 'conversations.pcap'), 'wb') as f:
-        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
-        for i, frame in enumerate(frames):
-            f.write(struct.pack('<IIII', 1700000000 + i, 0, len(frame), len(frame)))
-            f.write(frame)
+    write_pcap(os.path.join(OUT, 'conversations.pcap'), [(1700000000 + i, 0, f) for i, f in enumerate(frames)])
 
 
 if __name__ == '__main__':
