@@ -60,7 +60,7 @@ public final class FieldText {
                 String base = def.base();
                 if (base.equals("BASE_HEX") || base.equals("BASE_HEX_DEC")) {
                     int digits = Math.max(1, (t.bits() + 3) / 4);
-                    return "0x" + String.format(Locale.ROOT, "%0" + digits + "x", v);
+                    return "0x" + ValueText.zeroPad(Long.toHexString(v), digits);
                 }
                 return t.kind() == FieldType.Kind.SIGNED ? Long.toString(v) : Long.toUnsignedString(v);
             }
@@ -74,7 +74,7 @@ public final class FieldText {
                 return ValueText.relTime(v);
             case ABS_TIME: {
                 long sec = Math.floorDiv(v, 1_000_000_000L);
-                String frac = String.format(Locale.ROOT, "%09d", Math.floorMod(v, 1_000_000_000L));
+                String frac = ValueText.nanos(Math.floorMod(v, 1_000_000_000L));
                 if (def.abbrev().endsWith("_epoch")) {
                     return sec + "." + frac;
                 }

@@ -96,13 +96,30 @@ public final class ValueText {
     public static String relTime(long ns) {
         String sign = ns < 0 ? "-" : "";
         long a = Math.abs(ns);
-        return sign + (a / 1_000_000_000L) + "." + String.format(Locale.ROOT, "%09d", a % 1_000_000_000L);
+        return sign + (a / 1_000_000_000L) + "." + nanos(a % 1_000_000_000L);
+    }
+
+    /** Nine digits, as "%09d" (by hand: String.format was most of the time of -T fields output). */
+    public static String nanos(long n) {
+        return n < 0 ? String.format(Locale.ROOT, "%09d", n) : zeroPad(Long.toString(n), 9);
+    }
+
+    /** {@code digits} left-padded with zeros to {@code width}. */
+    public static String zeroPad(String digits, int width) {
+        if (digits.length() >= width) {
+            return digits;
+        }
+        StringBuilder b = new StringBuilder(width);
+        for (int i = digits.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(digits).toString();
     }
 
     public static String absTime(long ns) {
         long sec = Math.floorDiv(ns, 1_000_000_000L);
         long frac = Math.floorMod(ns, 1_000_000_000L);
-        return ISO.format(Instant.ofEpochSecond(sec)) + "." + String.format(Locale.ROOT, "%09d", frac) + "+0000";
+        return ISO.format(Instant.ofEpochSecond(sec)) + "." + nanos(frac) + "+0000";
     }
 
     public static String ipv4(long v, int prefix) {
