@@ -11,6 +11,7 @@ import dev.dfq.engine.capture.CaptureWriter;
 import dev.dfq.engine.capture.TsharkText;
 import dev.dfq.engine.query.Columns;
 import dev.dfq.engine.query.FieldsFormat;
+import dev.dfq.engine.query.JsonFieldsFormat;
 import dev.dfq.engine.query.QueryRunner;
 import dev.dfq.fields.FieldDef;
 import dev.dfq.fields.FieldRegistry;
@@ -59,14 +60,22 @@ final class QueryCommand {
             }
         }
         FieldsFormat fieldOutput = null;
+        JsonFieldsFormat jsonOutput = null;
         Columns columns = null;
         int[] outputFields;
         boolean fieldsMode = "fields".equals(cmd.outputFormat);
-        if (cmd.outputFormat != null && !fieldsMode && !"text".equals(cmd.outputFormat)) {
-            err.println("dfq: Invalid -T parameter \"" + cmd.outputFormat + "\"; valid here: text, fields");
+        boolean jsonMode = "json".equals(cmd.outputFormat) || "ek".equals(cmd.outputFormat);
+        if (cmd.outputFormat != null && !fieldsMode && !jsonMode && !"text".equals(cmd.outputFormat)) {
+            err.println("dfq: Invalid -T parameter \"" + cmd.outputFormat + "\"; valid here: text, fields, json, ek");
             return ExitCodes.INVALID_OPTION;
         }
-        if (fieldsMode) {
+        if (jsonMode && cmd.fields.isEmpty()) {
+            // tshark would print the whole dissection tree; dfq does not build that tree yet.
+            err.println("dfq: \"-T" + cmd.outputFormat + "\" needs the fields to print, with \"-e\""
+                    + " (the whole dissection tree is not supported)");
+            return ExitCodes.INVALID_OPTION;
+        }
+        if (fieldsMode || jsonMode) {
             if (cmd.fields.isEmpty()) {
                 err.println("dfq: \"-Tfields\" was specified, but no fields were specified with \"-e\".");
                 return ExitCodes.INVALID_OPTION;
@@ -81,7 +90,12 @@ final class QueryCommand {
                 }
                 defs.add(d);
             }
-            fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
+            if (jsonMode) {
+                jsonOutput = new JsonFieldsFormat("ek".equals(cmd.outputFormat), defs, cmd.fieldOptions,
+                        java.time.ZoneId.systemDefault(), out);
+            } else {
+                fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
+            }
             outputFields = defs.stream().mapToInt(FieldDef::id).toArray();
         } else if (cmd.countOnly || cmd.writeFile != null || cmd.exportObjects != null || cmd.exportAttachments != null) {
             outputFields = new int[0];
@@ -95,6 +109,10 @@ final class QueryCommand {
                 columns.timeFormat(cmd.timeFormat);
             }
             outputFields = columns.fields();
+        }
+        if (cmd.iface != null && jsonOutput != null) {
+            err.println("dfq: \"-T" + cmd.outputFormat + "\" is not supported with live capture; use -T fields or text");
+            return ExitCodes.INVALID_OPTION;
         }
         if (cmd.iface != null) {
             return live(registry, filter, outputFields, fieldOutput, columns);
@@ -138,9 +156,13 @@ final class QueryCommand {
             }
             CaptureWriter w = writer;
             FieldsFormat fo = fieldOutput;
+            JsonFieldsFormat json = jsonOutput;
             Columns cols = columns;
             if (fo != null && fo.header()) {
                 out.println(fo.headerLine());
+            }
+            if (json != null && !cmd.countOnly && cmd.writeFile == null) {
+                json.begin();
             }
             QueryRunner.Sink sink = (frame, fields) -> {
                 count[0]++;
@@ -150,7 +172,7 @@ final class QueryCommand {
                 if (attach != null) {
                     attach.accept(fields);
                 }
-                if ((exporter != null || attach != null) && !cmd.countOnly && fo == null && w == null) {
+                if ((exporter != null || attach != null) && !cmd.countOnly && fo == null && json == null && w == null) {
                     return;
                 }
                 if (w != null) {
@@ -159,6 +181,8 @@ final class QueryCommand {
                     return;
                 } else if (fo != null) {
                     out.println(fo.line(fields));
+                } else if (json != null) {
+                    json.frame(frame.timestampNanos(), fields);
                 } else {
                     out.println(cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
                 }
@@ -171,16 +195,19 @@ final class QueryCommand {
                 runner.run(reader, sink);
             }
         } catch (CaptureFormatException e) {
+            endJson(jsonOutput);
             finish(writer, count[0]);
             out.flush();
             err.println(asDfq(e.tsharkMessage(name)));
             return e.tsharkExitCode();
         } catch (IOException e) {
+            endJson(jsonOutput);
             finish(writer, count[0]);
             out.flush();
             err.println(asDfq(TsharkText.message(name, e)));
             return TsharkText.exitCode(e);
         }
+        endJson(jsonOutput);
         finish(writer, count[0]);
         if (attach != null) {
             Manifest.write(cmd.exportAttachments.resolve("manifest.json"), attach.entries());
@@ -282,6 +309,13 @@ final class QueryCommand {
     /** tshark's wording, under dfq's name. */
     private static String asDfq(String tsharkMessage) {
         return tsharkMessage.replaceFirst("^tshark: ", "dfq: ").replace("TShark", "dfq");
+    }
+
+    /** A damaged capture still leaves closed JSON for the frames read before the damage, as tshark does. */
+    private static void endJson(JsonFieldsFormat json) {
+        if (json != null) {
+            json.end();
+        }
     }
 
     private void finish(CaptureWriter writer, long matched) throws IOException {

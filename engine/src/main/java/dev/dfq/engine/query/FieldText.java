@@ -51,6 +51,11 @@ public final class FieldText {
     }
 
     public static String format(FieldDef def, FieldStore s, int occ) {
+        return format(def, s, occ, true);
+    }
+
+    /** As {@link #format(FieldDef, FieldStore, int)}; {@code escaped} false leaves control characters in strings as they are. */
+    public static String format(FieldDef def, FieldStore s, int occ, boolean escaped) {
         FieldType t = def.type();
         long v = s.num(occ);
         switch (t.kind()) {
@@ -84,8 +89,10 @@ public final class FieldText {
                 return ValueText.ipv4(v, -1);
             case IPV6:
                 return ValueText.ipv6(s.valueBytes(occ), -1);
-            case STRING:
-                return escape(new String(s.valueBytes(occ), StandardCharsets.UTF_8));
+            case STRING: {
+                String text = new String(s.valueBytes(occ), StandardCharsets.UTF_8);
+                return escaped ? escape(text) : text;
+            }
             case PROTOCOL:
                 return "";
             default: {
