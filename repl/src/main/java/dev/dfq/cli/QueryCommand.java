@@ -11,7 +11,7 @@ import dev.dfq.engine.capture.CaptureWriter;
 import dev.dfq.engine.capture.TsharkText;
 import dev.dfq.engine.query.Columns;
 import dev.dfq.engine.query.FieldsFormat;
-import dev.dfq.engine.query.JsonFieldsFormat;
+import dev.dfq.engine.query.JsonFormat;
 import dev.dfq.engine.query.QueryRunner;
 import dev.dfq.fields.FieldDef;
 import dev.dfq.fields.FieldRegistry;
@@ -60,7 +60,7 @@ final class QueryCommand {
             }
         }
         FieldsFormat fieldOutput = null;
-        JsonFieldsFormat jsonOutput = null;
+        JsonFormat jsonOutput = null;
         Columns columns = null;
         int[] outputFields;
         boolean fieldsMode = "fields".equals(cmd.outputFormat);
@@ -70,12 +70,15 @@ final class QueryCommand {
             return ExitCodes.INVALID_OPTION;
         }
         if (jsonMode && cmd.fields.isEmpty()) {
-            // tshark would print the whole dissection tree; dfq does not build that tree yet.
-            err.println("dfq: \"-T" + cmd.outputFormat + "\" needs the fields to print, with \"-e\""
-                    + " (the whole dissection tree is not supported)");
-            return ExitCodes.INVALID_OPTION;
-        }
-        if (fieldsMode || jsonMode) {
+            String problem = JsonFormat.treeProblem("ek".equals(cmd.outputFormat), cmd.jsonProtocols);
+            if (problem != null) {
+                err.println("dfq: " + problem);
+                return ExitCodes.INVALID_OPTION;
+            }
+            jsonOutput = JsonFormat.tree(registry, java.util.Set.of(cmd.jsonProtocols.trim().split("\\s+")),
+                    java.time.ZoneId.systemDefault(), out);
+            outputFields = null;
+        } else if (fieldsMode || jsonMode) {
             if (cmd.fields.isEmpty()) {
                 err.println("dfq: \"-Tfields\" was specified, but no fields were specified with \"-e\".");
                 return ExitCodes.INVALID_OPTION;
@@ -91,7 +94,7 @@ final class QueryCommand {
                 defs.add(d);
             }
             if (jsonMode) {
-                jsonOutput = new JsonFieldsFormat("ek".equals(cmd.outputFormat), defs, cmd.fieldOptions,
+                jsonOutput = JsonFormat.fields("ek".equals(cmd.outputFormat), defs, cmd.fieldOptions,
                         java.time.ZoneId.systemDefault(), out);
             } else {
                 fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
@@ -126,15 +129,13 @@ final class QueryCommand {
                 return ExitCodes.INVALID_OPTION;
             }
             export = new dev.dfq.engine.query.ImfExport(registry, Path.of(cmd.exportObjects.substring(comma + 1)));
-            outputFields = java.util.stream.IntStream.concat(java.util.Arrays.stream(outputFields),
-                    java.util.Arrays.stream(export.fields())).toArray();
+            outputFields = withFields(outputFields, export.fields());
         }
         dev.dfq.engine.query.ImfExport exporter = export;
         dev.dfq.engine.query.AttachmentExport attachments = null;
         if (cmd.exportAttachments != null) {
             attachments = new dev.dfq.engine.query.AttachmentExport(registry, cmd.exportAttachments);
-            outputFields = java.util.stream.IntStream.concat(java.util.Arrays.stream(outputFields),
-                    java.util.Arrays.stream(attachments.fields())).toArray();
+            outputFields = withFields(outputFields, attachments.fields());
         }
         dev.dfq.engine.query.AttachmentExport attach = attachments;
         Path file = cmd.readFile;
@@ -156,7 +157,7 @@ final class QueryCommand {
             }
             CaptureWriter w = writer;
             FieldsFormat fo = fieldOutput;
-            JsonFieldsFormat json = jsonOutput;
+            JsonFormat json = jsonOutput;
             Columns cols = columns;
             if (fo != null && fo.header()) {
                 out.println(fo.headerLine());
@@ -311,8 +312,14 @@ final class QueryCommand {
         return tsharkMessage.replaceFirst("^tshark: ", "dfq: ").replace("TShark", "dfq");
     }
 
+    /** The fields to dissect plus an exporter's; null (everything) stays null. */
+    private static int[] withFields(int[] outputFields, int[] more) {
+        return outputFields == null ? null
+                : java.util.stream.IntStream.concat(java.util.Arrays.stream(outputFields), java.util.Arrays.stream(more)).toArray();
+    }
+
     /** A damaged capture still leaves closed JSON for the frames read before the damage, as tshark does. */
-    private static void endJson(JsonFieldsFormat json) {
+    private static void endJson(JsonFormat json) {
         if (json != null) {
             json.end();
         }

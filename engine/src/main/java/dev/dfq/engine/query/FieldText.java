@@ -50,6 +50,12 @@ public final class FieldText {
         return sb == null ? v : sb.toString();
     }
 
+    /** An absolute time in UTC with nanoseconds and a Z: 2023-11-14T22:13:20.001000000Z. */
+    static String isoUtc(long nanos) {
+        long sec = Math.floorDiv(nanos, 1_000_000_000L);
+        return ISO.format(Instant.ofEpochSecond(sec)) + "." + String.format(Locale.ROOT, "%09d", Math.floorMod(nanos, 1_000_000_000L)) + "Z";
+    }
+
     public static String format(FieldDef def, FieldStore s, int occ) {
         return format(def, s, occ, true);
     }
@@ -82,8 +88,7 @@ public final class FieldText {
                 if (def.abbrev().endsWith("_epoch")) {
                     return sec + "." + frac;
                 }
-                String iso = ISO.format(Instant.ofEpochSecond(sec)) + "." + frac;
-                return def.abbrev().endsWith("_utc") ? iso + "Z" : iso + "+0000";
+                return def.abbrev().endsWith("_utc") ? isoUtc(v) : isoUtc(v).replace("Z", "+0000");
             }
             case IPV4:
                 return ValueText.ipv4(v, -1);

@@ -13,6 +13,7 @@ final class F {
     final int FRAME_TIME_EPOCH;
     final int FRAME_TIME_RELATIVE;
     final int FRAME_TIME_DELTA;
+    final int FRAME_TIME_DELTA_DISPLAYED;
     final int FRAME_PROTOCOLS;
     final int FRAME_INTERFACE_ID;
     final int FRAME_ENCAP_TYPE;
@@ -174,6 +175,7 @@ final class F {
         FRAME_TIME_EPOCH = ids.of("frame.time_epoch");
         FRAME_TIME_RELATIVE = ids.of("frame.time_relative");
         FRAME_TIME_DELTA = ids.of("frame.time_delta");
+        FRAME_TIME_DELTA_DISPLAYED = ids.of("frame.time_delta_displayed");
         FRAME_PROTOCOLS = ids.of("frame.protocols");
         FRAME_INTERFACE_ID = ids.of("frame.interface_id");
         FRAME_ENCAP_TYPE = ids.of("frame.encap_type");

@@ -1,0 +1,85 @@
+package dev.dfq.engine.query;
+
+import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.fields.FieldStore;
+import dev.dfq.fields.FieldType;
+import java.util.Set;
+
+/**
+ * The "layers" of {@code -T json -J "PROTO ..."}: each top-level item of the frame's tree in order;
+ * a protocol named in -J as an object of its items in tree order (a value per item, an item with
+ * items of its own followed by {@code NAME_tree}), any other as {@code {"filtered": "NAME"}}.
+ *
+ * <p>The tree is the one the field store records, each occurrence with its parent. Only protocols
+ * whose dfq tree is item for item Wireshark's may be named: {@link #SUPPORTED}. For the others dfq
+ * lacks items that Wireshark shows (text-only items, expert info, subtrees such as ip.flags_tree,
+ * resolved names), so their tree would not be tshark's.
+ */
+final class JsonTree {
+    /** Protocols whose full tree dfq writes as tshark does (checked by the json goldens). */
+    static final Set<String> SUPPORTED = Set.of("frame");
+
+    private final FieldRegistry registry;
+    private final Set<String> protocols;
+
+    JsonTree(FieldRegistry registry, Set<String> protocols) {
+        this.registry = registry;
+        this.protocols = Set.copyOf(protocols);
+    }
+
+    void write(JsonDumper json, FieldStore s) {
+        for (int occ = 0; occ < s.size(); occ++) {
+            if (s.parent(occ) >= 0) {
+                continue;
+            }
+            FieldDef def = registry.byId(s.fieldId(occ));
+            if (!hasChildren(s, occ)) {
+                // an item with nothing under it is written as its label, filtered or not; a
+                // protocol's item added as a whole (as smtp's, imf's) is labelled with the protocol's name
+                json.name(def.abbrev()).value(def.name());
+                continue;
+            }
+            json.name(def.abbrev()).beginObject();
+            if (protocols.contains(def.abbrev())) {
+                children(json, s, occ);
+            } else {
+                json.name("filtered").value(def.abbrev());
+            }
+            json.endObject();
+        }
+    }
+
+    private void children(JsonDumper json, FieldStore s, int parent) {
+        for (int occ = 0; occ < s.size(); occ++) {
+            if (s.parent(occ) != parent) {
+                continue;
+            }
+            FieldDef def = registry.byId(s.fieldId(occ));
+            json.name(def.abbrev()).value(show(def, s, occ));
+            if (hasChildren(s, occ)) {
+                json.name(def.abbrev() + "_tree").beginObject();
+                children(json, s, occ);
+                json.endObject();
+            }
+        }
+    }
+
+    private static boolean hasChildren(FieldStore s, int occ) {
+        for (int o = 0; o < s.size(); o++) {
+            if (s.parent(o) == occ) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A value as the json tree shows it: booleans as 1/0, absolute times in UTC with a Z, else as -e. */
+    static String show(FieldDef def, FieldStore s, int occ) {
+        return switch (def.type().kind()) {
+            case BOOLEAN -> s.num(occ) != 0 ? "1" : "0";
+            case ABS_TIME -> FieldText.isoUtc(s.num(occ));
+            default -> FieldText.format(def, s, occ, false);
+        };
+    }
+}
