@@ -50,7 +50,7 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields (repeatable).")
     List<String> fields = new ArrayList<>();
 
-    @Option(names = "-J", paramLabel = "PROTOCOLS", description = "With -T json and no -e: the protocols whose whole tree to print (space-separated; supported: frame), as tshark's -J.")
+    @Option(names = "-J", paramLabel = "PROTOCOLS", description = "With -T json and no -e: the protocols whose whole tree to print (space-separated; supported: frame null sll ip), as tshark's -J.")
     String jsonProtocols;
 
     @Option(names = "-E", paramLabel = "OPTION", description = "Field output options: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.")

@@ -31,11 +31,11 @@ class JsonOutputTest {
     private static final Map<String, String> KNOWN = Map.of(
             "s12.json-protocols", "-e of a protocol (frame, tcp, smtp, imf): tshark prints the protocol item's"
                     + " text, dfq prints an empty string (as in its -T fields)",
-            "s13_longline.json-tree-frame", TCP_SEGMENTS,
-            "s14_splitlines.json-tree-frame", TCP_SEGMENTS,
-            "s4_pipelining.json-tree-frame", TCP_SEGMENTS,
-            "s5_starttls.json-tree-frame", TLS_WAITING,
-            "soc.json-tree-frame", TLS_WAITING);
+            "s13_longline.json-tree", TCP_SEGMENTS,
+            "s14_splitlines.json-tree", TCP_SEGMENTS,
+            "s4_pipelining.json-tree", TCP_SEGMENTS,
+            "s5_starttls.json-tree", TLS_WAITING,
+            "soc.json-tree", TLS_WAITING);
 
     @Test
     void jsonAndEk_everyRecordedCase_sameBytesStatusAndMessageAsTshark() throws IOException {
@@ -91,7 +91,7 @@ class JsonOutputTest {
 
     @Test
     void tree_protocolsDfqCannotWriteAsTshark_areRefusedRatherThanPartial() {
-        String[][] refused = {{"-T", "json"}, {"-T", "json", "-J", "frame ip"}, {"-T", "ek", "-J", "frame"}};
+        String[][] refused = {{"-T", "json"}, {"-T", "json", "-J", "frame tcp"}, {"-T", "json", "-J", "eth"}, {"-T", "ek", "-J", "frame"}};
         for (String[] args : refused) {
             List<String> all = new ArrayList<>(List.of("-n", "-r", "../samples/smtp-lab.pcap"));
             all.addAll(List.of(args));

@@ -56,6 +56,18 @@ public final class FieldText {
         return ISO.format(Instant.ofEpochSecond(sec)) + "." + String.format(Locale.ROOT, "%09d", Math.floorMod(nanos, 1_000_000_000L)) + "Z";
     }
 
+    /** Bytes in lower-case hex, with colons between them or without. */
+    static String hex(byte[] b, boolean colons) {
+        StringBuilder sb = new StringBuilder(b.length * 3);
+        for (int i = 0; i < b.length; i++) {
+            if (colons && i > 0) {
+                sb.append(':');
+            }
+            sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
     public static String format(FieldDef def, FieldStore s, int occ) {
         return format(def, s, occ, true);
     }
@@ -100,18 +112,8 @@ public final class FieldText {
             }
             case PROTOCOL:
                 return "";
-            default: {
-                byte[] b = s.valueBytes(occ);
-                StringBuilder sb = new StringBuilder(b.length * 3);
-                boolean colons = t == FieldType.FT_ETHER;
-                for (int i = 0; i < b.length; i++) {
-                    if (colons && i > 0) {
-                        sb.append(':');
-                    }
-                    sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
-                }
-                return sb.toString();
-            }
+            default:
+                return hex(s.valueBytes(occ), t == FieldType.FT_ETHER);
         }
     }
 }

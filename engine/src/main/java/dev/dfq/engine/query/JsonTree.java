@@ -17,8 +17,8 @@ import java.util.Set;
  * resolved names), so their tree would not be tshark's.
  */
 final class JsonTree {
-    /** Protocols whose full tree dfq writes as tshark does (checked by the json goldens). */
-    static final Set<String> SUPPORTED = Set.of("frame");
+    /** Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without options or fragments). */
+    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip");
 
     private final FieldRegistry registry;
     private final Set<String> protocols;
@@ -74,11 +74,15 @@ final class JsonTree {
         return false;
     }
 
-    /** A value as the json tree shows it: booleans as 1/0, absolute times in UTC with a Z, else as -e. */
+    /**
+     * A value as the json tree shows it: booleans as 1/0, absolute times in UTC with a Z, byte
+     * strings with colons between bytes (-T fields writes them without), else as -e.
+     */
     static String show(FieldDef def, FieldStore s, int occ) {
         return switch (def.type().kind()) {
             case BOOLEAN -> s.num(occ) != 0 ? "1" : "0";
             case ABS_TIME -> FieldText.isoUtc(s.num(occ));
+            case BYTES -> FieldText.hex(s.valueBytes(occ), true);
             default -> FieldText.format(def, s, occ, false);
         };
     }

@@ -45,9 +45,12 @@ final class F {
     final int SLL_HATYPE;
     final int SLL_HALEN;
     final int SLL_SRC_ETH;
+    final int SLL_SRC_IPV4;
+    final int SLL_SRC_OTHER;
     final int SLL_UNUSED;
     final int SLL_ETYPE;
     final int SLL_LTYPE;
+    final int SLL_GRETYPE;
     final int SLL_IFINDEX;
     final int SLL_RESERVED;
     final int NULL;
@@ -207,9 +210,12 @@ final class F {
         SLL_HATYPE = ids.of("sll.hatype");
         SLL_HALEN = ids.of("sll.halen");
         SLL_SRC_ETH = ids.of("sll.src.eth");
+        SLL_SRC_IPV4 = ids.of("sll.src.ipv4");
+        SLL_SRC_OTHER = ids.of("sll.src.other");
         SLL_UNUSED = ids.of("sll.unused");
         SLL_ETYPE = ids.of("sll.etype");
         SLL_LTYPE = ids.of("sll.ltype");
+        SLL_GRETYPE = ids.of("sll.gretype");
         SLL_IFINDEX = ids.of("sll.ifindex");
         SLL_RESERVED = ids.of("sll.reserved");
         NULL = ids.of("null");
