@@ -227,7 +227,7 @@ final class NetworkLayers {
         add(s, f.IP_FLAGS_RB, layer, flagsTree, off + 6, 1, (ff >> 8) & 0x80);
         add(s, f.IP_FLAGS_DF, layer, flagsTree, off + 6, 1, (ff >> 8) & 0x40);
         add(s, f.IP_FLAGS_MF, layer, flagsTree, off + 6, 1, (ff >> 8) & 0x20);
-        add(s, f.IP_FRAG_OFFSET, layer, occ, off + 6, 2, (ff & 0x1fff) * 8L);
+        add(s, f.IP_FRAG_OFFSET, layer, occ, off + 6, 2, ff & 0x1fff); // in 8-byte units, as Wireshark 4.6 stores it
         add(s, f.IP_TTL, layer, occ, off + 8, 1, d[off + 8] & 0xff);
         int proto = d[off + 9] & 0xff;
         add(s, f.IP_PROTO, layer, occ, off + 9, 1, proto);

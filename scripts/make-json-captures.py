@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes two small Linux cooked captures into repl/src/test/resources/json/ for the sll tree goldens:
+"""Writes small captures into repl/src/test/resources/json/ for the json goldens:
 sll-kinds.pcap (LINKTYPE_LINUX_SLL) and sll2-kinds.pcap (LINKTYPE_LINUX_SLL2), one IPv4 TCP SYN per frame
-behind headers with address lengths 0, 4, 6, 8 and 3 and an IP-over-GRE device (ARPHRD_IPGRE, sll.gretype).
+behind headers with address lengths 0, 4, 6, 8 and 3 and an IP-over-GRE device (ARPHRD_IPGRE, sll.gretype);
+ip-fragments.pcap (Ethernet), a TCP segment in two IPv4 fragments (offsets 0 and 8 bytes).
 """
 import os, struct
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -27,3 +28,10 @@ with open(os.path.join(out, 'sll-kinds.pcap'), 'wb') as f:
     f.write(pcap(113, v1))
 with open(os.path.join(out, 'sll2-kinds.pcap'), 'wb') as f:
     f.write(pcap(276, v2))
+
+eth = bytes.fromhex('001122334455' '66778899aabb' '0800')
+segment = bytes.fromhex('9c400019' '00000001' '00000000' '5018ffff' '00000000') + b'MAIL FROM:<a@b>\r\n'
+first = bytes.fromhex('4500001c' '0009' '2000' '4006' '0000' '0a000001' '0a000002') + segment[:8]
+second = bytes.fromhex('4500%04x' % (20 + len(segment) - 8) + '0009' '0001' '4006' '0000' '0a000001' '0a000002') + segment[8:]
+with open(os.path.join(out, 'ip-fragments.pcap'), 'wb') as f:
+    f.write(pcap(1, [eth + first, eth + second]))
