@@ -28,13 +28,26 @@ final class JsonTree {
         this.protocols = Set.copyOf(protocols);
     }
 
+    /** Per occurrence of the current frame: how many occurrences it is the parent of. */
+    private int[] childCount = new int[256];
+
     void write(JsonDumper json, FieldStore s) {
-        for (int occ = 0; occ < s.size(); occ++) {
+        int n = s.size();
+        if (childCount.length < n) {
+            childCount = new int[Math.max(n, childCount.length * 2)];
+        }
+        java.util.Arrays.fill(childCount, 0, n, 0);
+        for (int occ = 0; occ < n; occ++) {
+            if (s.parent(occ) >= 0) {
+                childCount[s.parent(occ)]++;
+            }
+        }
+        for (int occ = 0; occ < n; occ++) {
             if (s.parent(occ) >= 0) {
                 continue;
             }
             FieldDef def = registry.byId(s.fieldId(occ));
-            if (!hasChildren(s, occ)) {
+            if (childCount[occ] == 0) {
                 // an item with nothing under it is written as its label, filtered or not; a
                 // protocol's item added as a whole (as smtp's, imf's) is labelled with the protocol's name
                 json.name(def.abbrev()).value(def.name());
@@ -57,21 +70,12 @@ final class JsonTree {
             }
             FieldDef def = registry.byId(s.fieldId(occ));
             json.name(def.abbrev()).value(show(def, s, occ));
-            if (hasChildren(s, occ)) {
+            if (childCount[occ] > 0) {
                 json.name(def.abbrev() + "_tree").beginObject();
                 children(json, s, occ);
                 json.endObject();
             }
         }
-    }
-
-    private static boolean hasChildren(FieldStore s, int occ) {
-        for (int o = 0; o < s.size(); o++) {
-            if (s.parent(o) == occ) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
