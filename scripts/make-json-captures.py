@@ -2,7 +2,7 @@
 """Writes small captures into repl/src/test/resources/json/ for the json goldens:
 sll-kinds.pcap (LINKTYPE_LINUX_SLL) and sll2-kinds.pcap (LINKTYPE_LINUX_SLL2), one IPv4 TCP SYN per frame
 behind headers with address lengths 0, 4, 6, 8 and 3 and an IP-over-GRE device (ARPHRD_IPGRE, sll.gretype);
-ip-fragments.pcap (Ethernet), a TCP segment in two IPv4 fragments (offsets 0 and 8 bytes).
+ip-fragments.pcap (Ethernet), a TCP segment in two IPv4 fragments (offsets 0 and 8 bytes); ipv6.pcap, two IPv6 SYNs.
 """
 import os, struct
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -35,3 +35,11 @@ first = bytes.fromhex('4500001c' '0009' '2000' '4006' '0000' '0a000001' '0a00000
 second = bytes.fromhex('4500%04x' % (20 + len(segment) - 8) + '0009' '0001' '4006' '0000' '0a000001' '0a000002') + segment[8:]
 with open(os.path.join(out, 'ip-fragments.pcap'), 'wb') as f:
     f.write(pcap(1, [eth + first, eth + second]))
+
+# ipv6.pcap (Ethernet): two IPv6 TCP SYNs, global and link-local to multicast
+syn = bytes.fromhex('9c400019' '00000001' '00000000' '5002ffff' '00000000')
+eth6 = bytes.fromhex('001122334455' '66778899aabb' '86dd')
+v6 = [bytes.fromhex('60000000' '0014' '0640' '20010db8000000000000000000000001' '20010db8000000000000000000000002') + syn,
+      bytes.fromhex('6b812345' '0014' '0640' 'fe80000000000000021122fffe334455' 'ff020000000000000000000000000001') + syn]
+with open(os.path.join(out, 'ipv6.pcap'), 'wb') as f:
+    f.write(pcap(1, [eth6 + p for p in v6]))

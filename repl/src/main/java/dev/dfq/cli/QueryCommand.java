@@ -99,7 +99,7 @@ final class QueryCommand {
             } else {
                 fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
             }
-            outputFields = defs.stream().mapToInt(FieldDef::id).toArray();
+            outputFields = FieldsFormat.neededFields(registry, defs);
         } else if (cmd.countOnly || cmd.writeFile != null || cmd.exportObjects != null || cmd.exportAttachments != null) {
             outputFields = new int[0];
         } else {

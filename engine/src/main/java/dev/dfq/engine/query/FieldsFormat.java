@@ -1,6 +1,7 @@
 package dev.dfq.engine.query;
 
 import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldRegistry;
 import dev.dfq.fields.FieldStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,14 @@ public final class FieldsFormat {
                 }
             }
         }
+    }
+
+    /** The fields the dissector must produce to print {@code defs}: each, and what a protocol's label is made of. */
+    public static int[] neededFields(FieldRegistry registry, List<FieldDef> defs) {
+        return defs.stream().flatMapToInt(d -> java.util.stream.IntStream.concat(java.util.stream.IntStream.of(d.id()),
+                d.type().kind() == dev.dfq.fields.FieldType.Kind.PROTOCOL
+                        ? java.util.Arrays.stream(ProtocolLabel.ingredients(registry, d))
+                        : java.util.stream.IntStream.empty())).distinct().toArray();
     }
 
     public boolean header() {
@@ -65,8 +74,10 @@ public final class FieldsFormat {
      */
     List<String> values(FieldDef d, FieldStore s, boolean escaped) {
         List<String> values = new ArrayList<>();
+        boolean protocol = d.type().kind() == dev.dfq.fields.FieldType.Kind.PROTOCOL;
         for (int occ = s.first(d.id()); occ >= 0; occ = s.next(occ)) {
-            values.add(FieldText.format(d, s, occ, escaped));
+            // protocols were resolved against Wireshark's registry, whose names the label reads
+            values.add(protocol ? ProtocolLabel.of(FieldRegistry.wireshark(), d, s, occ) : FieldText.format(d, s, occ, escaped));
         }
         if (values.size() > 1 && occurrence == 'f') {
             return values.subList(0, 1);
