@@ -53,6 +53,9 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "-J", paramLabel = "PROTOCOLS", description = "With -T json and no -e: the protocols whose whole tree to print (space-separated; supported: frame null sll ip), as tshark's -J.")
     String jsonProtocols;
 
+    @Option(names = "-j", paramLabel = "NAMES", description = "With -T json and no -e: protocols and items whose own items to print (space-separated), as tshark's -j.")
+    String jsonItems;
+
     @Option(names = "-E", paramLabel = "OPTION", description = "Field output options: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.")
     List<String> fieldOptions = new ArrayList<>();
 

@@ -70,13 +70,14 @@ final class QueryCommand {
             return ExitCodes.INVALID_OPTION;
         }
         if (jsonMode && cmd.fields.isEmpty()) {
-            String problem = JsonFormat.treeProblem("ek".equals(cmd.outputFormat), cmd.jsonProtocols);
+            java.util.Set<String> withAll = JsonFormat.names(cmd.jsonProtocols);
+            java.util.Set<String> alone = JsonFormat.names(cmd.jsonItems);
+            String problem = JsonFormat.treeProblem(registry, "ek".equals(cmd.outputFormat), withAll, alone);
             if (problem != null) {
                 err.println("dfq: " + problem);
                 return ExitCodes.INVALID_OPTION;
             }
-            jsonOutput = JsonFormat.tree(registry, java.util.Set.of(cmd.jsonProtocols.trim().split("\\s+")),
-                    java.time.ZoneId.systemDefault(), out);
+            jsonOutput = JsonFormat.tree(registry, withAll, alone, java.time.ZoneId.systemDefault(), out);
             outputFields = null;
         } else if (fieldsMode || jsonMode) {
             if (cmd.fields.isEmpty()) {

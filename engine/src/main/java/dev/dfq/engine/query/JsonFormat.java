@@ -8,10 +8,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code -T json} and {@code -T ek} as tshark 4.6 writes them, one frame at a time.
@@ -72,12 +75,22 @@ public final class JsonFormat {
     }
 
     /**
-     * {@code -T json -J "PROTO ..."}: the dissection tree of the named protocols (tshark's -J), the
-     * others as {@code {"filtered": "NAME"}}; see {@link JsonTree}.
+     * {@code -T json -J "PROTO ..." -j "NAME ..."}: the dissection tree of the named protocols and
+     * items (tshark's -J: with everything below, -j: only the item), the others as {@code
+     * {"filtered": "NAME"}}; see {@link JsonTree}. Check the names with {@link #treeProblem} first.
      */
-    public static JsonFormat tree(FieldRegistry registry, Set<String> protocols, ZoneId zone, Appendable out) {
-        JsonTree tree = new JsonTree(registry, protocols);
+    public static JsonFormat tree(FieldRegistry registry, Set<String> withAll, Set<String> alone, ZoneId zone,
+                                  Appendable out) {
+        Map<String, Boolean> filter = new HashMap<>();
+        alone.forEach(n -> filter.put(n, false));
+        withAll.forEach(n -> filter.put(n, true));
+        JsonTree tree = new JsonTree(registry, filter);
         return new JsonFormat(false, tree::write, zone, out);
+    }
+
+    /** The names of a -J or -j argument (space-separated); none for null. */
+    public static Set<String> names(String argument) {
+        return argument == null || argument.isBlank() ? Set.of() : Set.of(argument.trim().split("\\s+"));
     }
 
     /**
@@ -85,18 +98,25 @@ public final class JsonFormat {
      * the tree only for the protocols of {@link JsonTree#SUPPORTED}, named with -J, and only as json
      * (ek lays a tree's members out in the order of GLib hash tables).
      */
-    public static String treeProblem(boolean ek, String protocols) {
+    public static String treeProblem(FieldRegistry registry, boolean ek, Set<String> withAll, Set<String> alone) {
+        String supported = String.join(" ", new TreeSet<>(JsonTree.SUPPORTED));
         if (ek) {
             return "\"-Tek\" needs the fields to print, with \"-e\" (the dissection tree is not supported in ek)";
         }
-        if (protocols == null || protocols.isBlank()) {
-            return "\"-Tjson\" without \"-e\" needs \"-J\" naming the protocols whose tree to print;"
-                    + " dfq writes tshark's tree for: " + String.join(" ", new java.util.TreeSet<>(JsonTree.SUPPORTED));
+        if (withAll.isEmpty() && alone.isEmpty()) {
+            return "\"-Tjson\" without \"-e\" needs \"-J\" or \"-j\" naming the protocols whose tree to print;"
+                    + " dfq writes tshark's tree for: " + supported;
         }
-        for (String p : protocols.trim().split("\\s+")) {
-            if (!JsonTree.SUPPORTED.contains(p)) {
-                return "\"-J " + p + "\": dfq does not write the " + p + " tree as tshark does; it writes it for: "
-                        + String.join(" ", new java.util.TreeSet<>(JsonTree.SUPPORTED));
+        Set<String> all = new TreeSet<>(withAll);
+        all.addAll(alone);
+        for (String n : all) {
+            if (withAll.contains(n) && alone.contains(n)) {
+                return "\"" + n + "\" is named by both -J and -j";
+            }
+            FieldDef def = registry.byName(n).orElse(null);
+            FieldDef protocol = def == null ? null : registry.protocolOf(def);
+            if (protocol == null || !JsonTree.SUPPORTED.contains(protocol.abbrev())) {
+                return "\"" + n + "\": dfq does not write this tree as tshark does; it writes the trees of: " + supported;
             }
         }
         return null;

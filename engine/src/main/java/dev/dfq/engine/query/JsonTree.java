@@ -4,12 +4,15 @@ import dev.dfq.fields.FieldDef;
 import dev.dfq.fields.FieldRegistry;
 import dev.dfq.fields.FieldStore;
 import dev.dfq.fields.FieldType;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The "layers" of {@code -T json -J "PROTO ..."}: each top-level item of the frame's tree in order;
- * a protocol named in -J as an object of its items in tree order (a value per item, an item with
- * items of its own followed by {@code NAME_tree}), any other as {@code {"filtered": "NAME"}}.
+ * The "layers" of {@code -T json -J "PROTO ..."} / {@code -j "NAME ..."}: each top-level item of the
+ * frame's tree in order, as an object of its items in tree order (a value per item, an item with
+ * items of its own followed by {@code NAME_tree}) when the filter lets it open, else as {@code
+ * {"filtered": "NAME"}}. A name given with -J opens its item and everything below it; a name given
+ * with -j opens only its own item, so the subtrees under it open only when named too.
  *
  * <p>The tree is the one the field store records, each occurrence with its parent. Only protocols
  * whose dfq tree is item for item Wireshark's may be named: {@link #SUPPORTED}. For the others dfq
@@ -21,11 +24,12 @@ final class JsonTree {
     static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip");
 
     private final FieldRegistry registry;
-    private final Set<String> protocols;
+    /** Name -> true when it opens everything below it (-J), false when only itself (-j). */
+    private final Map<String, Boolean> filter;
 
-    JsonTree(FieldRegistry registry, Set<String> protocols) {
+    JsonTree(FieldRegistry registry, Map<String, Boolean> filter) {
         this.registry = registry;
-        this.protocols = Set.copyOf(protocols);
+        this.filter = Map.copyOf(filter);
     }
 
     /** Per occurrence of the current frame: how many occurrences it is the parent of. */
@@ -53,17 +57,24 @@ final class JsonTree {
                 json.name(def.abbrev()).value(def.name());
                 continue;
             }
-            json.name(def.abbrev()).beginObject();
-            if (protocols.contains(def.abbrev())) {
-                children(json, s, occ);
-            } else {
-                json.name("filtered").value(def.abbrev());
-            }
-            json.endObject();
+            json.name(def.abbrev());
+            subtree(json, s, occ, def, false);
         }
     }
 
-    private void children(JsonDumper json, FieldStore s, int parent) {
+    /** The object under an item: its items if the filter opens it, else {"filtered": NAME}. */
+    private void subtree(JsonDumper json, FieldStore s, int occ, FieldDef def, boolean open) {
+        json.beginObject();
+        Boolean named = filter.get(def.abbrev());
+        if (open || named != null) {
+            children(json, s, occ, open || named);
+        } else {
+            json.name("filtered").value(def.abbrev());
+        }
+        json.endObject();
+    }
+
+    private void children(JsonDumper json, FieldStore s, int parent, boolean open) {
         for (int occ = 0; occ < s.size(); occ++) {
             if (s.parent(occ) != parent) {
                 continue;
@@ -71,9 +82,8 @@ final class JsonTree {
             FieldDef def = registry.byId(s.fieldId(occ));
             json.name(def.abbrev()).value(show(def, s, occ));
             if (childCount[occ] > 0) {
-                json.name(def.abbrev() + "_tree").beginObject();
-                children(json, s, occ);
-                json.endObject();
+                json.name(def.abbrev() + "_tree");
+                subtree(json, s, occ, def, open);
             }
         }
     }
