@@ -114,12 +114,8 @@ final class QueryCommand {
             }
             outputFields = columns.fields();
         }
-        if (cmd.iface != null && jsonOutput != null) {
-            err.println("dfq: \"-T" + cmd.outputFormat + "\" is not supported with live capture; use -T fields or text");
-            return ExitCodes.INVALID_OPTION;
-        }
         if (cmd.iface != null) {
-            return live(registry, filter, outputFields, fieldOutput, columns);
+            return live(registry, filter, outputFields, fieldOutput, columns, jsonOutput);
         }
         dev.dfq.engine.query.ImfExport export = null;
         if (cmd.exportObjects != null) {
@@ -258,8 +254,8 @@ final class QueryCommand {
     }
 
     /** -i IFACE [-f BPF] [-c N] [-a duration:S|packets:N]: live capture through libpcap. */
-    private int live(FieldRegistry registry, CompiledFilter filter, int[] outputFields, FieldsFormat fo, Columns cols)
-            throws IOException {
+    private int live(FieldRegistry registry, CompiledFilter filter, int[] outputFields, FieldsFormat fo, Columns cols,
+                     JsonFormat json) throws IOException {
         dev.dfq.engine.capture.LiveCapture capture = dev.dfq.engine.capture.LiveCapture.on(cmd.iface);
         if (cmd.captureFilter != null) {
             capture.filter(cmd.captureFilter);
@@ -292,15 +288,25 @@ final class QueryCommand {
             if (cmd.countOnly) {
                 return;
             }
-            out.println(fo != null ? fo.line(fields) : cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
+            if (json != null) {
+                json.frame(frame.timestampNanos(), fields);
+            } else {
+                out.println(fo != null ? fo.line(fields) : cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
+            }
             out.flush();
         }, true);
+        if (json != null && !cmd.countOnly) {
+            json.begin();
+        }
         try {
             capture.run(session::accept);
         } catch (IOException e) {
+            endJson(json);
+            out.flush();
             cmd.err.println("dfq: " + e.getMessage());
             return ExitCodes.INVALID_INTERFACE;
         }
+        endJson(json);
         if (cmd.countOnly) {
             out.println(session.matched());
         }
