@@ -77,7 +77,7 @@ final class QueryCommand {
                 err.println("dfq: " + problem);
                 return ExitCodes.INVALID_OPTION;
             }
-            jsonOutput = JsonFormat.tree(registry, withAll, alone, java.time.ZoneId.systemDefault(), out);
+            jsonOutput = JsonFormat.tree(registry, withAll, alone, cmd.noDuplicateKeys, java.time.ZoneId.systemDefault(), out);
             outputFields = null;
         } else if (fieldsMode || jsonMode) {
             if (cmd.fields.isEmpty()) {

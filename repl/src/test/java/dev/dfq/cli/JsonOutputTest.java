@@ -33,7 +33,8 @@ class JsonOutputTest {
             "s14_splitlines.json-tree", TCP_SEGMENTS,
             "s4_pipelining.json-tree", TCP_SEGMENTS,
             "s5_starttls.json-tree", TLS_WAITING,
-            "soc.json-tree", TLS_WAITING);
+            "soc.json-tree", TLS_WAITING,
+            "soc.json-tree-nodup", TLS_WAITING);
 
     @Test
     void jsonAndEk_everyRecordedCase_sameBytesStatusAndMessageAsTshark() throws IOException {

@@ -77,14 +77,14 @@ public final class JsonFormat {
     /**
      * {@code -T json -J "PROTO ..." -j "NAME ..."}: the dissection tree of the named protocols and
      * items (tshark's -J: with everything below, -j: only the item), the others as {@code
-     * {"filtered": "NAME"}}; see {@link JsonTree}. Check the names with {@link #treeProblem} first.
+     * {"filtered": "NAME"}}, items of the same name merged with {@code noDuplicateKeys}; see {@link JsonTree}. Check the names with {@link #treeProblem} first.
      */
-    public static JsonFormat tree(FieldRegistry registry, Set<String> withAll, Set<String> alone, ZoneId zone,
-                                  Appendable out) {
+    public static JsonFormat tree(FieldRegistry registry, Set<String> withAll, Set<String> alone,
+                                  boolean noDuplicateKeys, ZoneId zone, Appendable out) {
         Map<String, Boolean> filter = new HashMap<>();
         alone.forEach(n -> filter.put(n, false));
         withAll.forEach(n -> filter.put(n, true));
-        JsonTree tree = new JsonTree(registry, filter);
+        JsonTree tree = new JsonTree(registry, filter, noDuplicateKeys);
         return new JsonFormat(false, tree::write, zone, out);
     }
 

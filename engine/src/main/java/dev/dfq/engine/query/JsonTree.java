@@ -4,6 +4,10 @@ import dev.dfq.fields.FieldDef;
 import dev.dfq.fields.FieldRegistry;
 import dev.dfq.fields.FieldStore;
 import dev.dfq.fields.FieldType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,10 +31,17 @@ final class JsonTree {
     /** Name -> true when it opens everything below it (-J), false when only itself (-j). */
     private final Map<String, Boolean> filter;
 
-    JsonTree(FieldRegistry registry, Map<String, Boolean> filter) {
+    JsonTree(FieldRegistry registry, Map<String, Boolean> filter, boolean noDuplicateKeys) {
         this.registry = registry;
         this.filter = Map.copyOf(filter);
+        this.noDuplicateKeys = noDuplicateKeys;
     }
+
+    /**
+     * tshark's --no-duplicate-keys: the items of one object with the same name become one member
+     * whose value is an array (of values, of subtrees), at the place of the first.
+     */
+    private final boolean noDuplicateKeys;
 
     /** Per occurrence of the current frame: how many occurrences it is the parent of. */
     private int[] childCount = new int[256];
@@ -46,19 +57,20 @@ final class JsonTree {
                 childCount[s.parent(occ)]++;
             }
         }
-        for (int occ = 0; occ < n; occ++) {
-            if (s.parent(occ) >= 0) {
-                continue;
-            }
-            FieldDef def = registry.byId(s.fieldId(occ));
-            if (childCount[occ] == 0) {
-                // an item with nothing under it is written as its label, filtered or not; a
-                // protocol's item added as a whole (as smtp's, imf's) is labelled with the protocol's name
-                json.name(def.abbrev()).value(def.name());
-                continue;
-            }
+        for (List<Integer> group : groups(s, -1)) {
+            FieldDef def = registry.byId(s.fieldId(group.get(0)));
             json.name(def.abbrev());
-            subtree(json, s, occ, def, false);
+            many(json, group.size(), true);
+            for (int occ : group) {
+                if (childCount[occ] == 0) {
+                    // an item with nothing under it is written as its label, filtered or not; a
+                    // protocol's item added as a whole (as smtp's, imf's) is labelled with the protocol's name
+                    json.value(def.name());
+                } else {
+                    subtree(json, s, occ, def, false);
+                }
+            }
+            many(json, group.size(), false);
         }
     }
 
@@ -75,17 +87,46 @@ final class JsonTree {
     }
 
     private void children(JsonDumper json, FieldStore s, int parent, boolean open) {
-        for (int occ = 0; occ < s.size(); occ++) {
-            if (s.parent(occ) != parent) {
-                continue;
+        for (List<Integer> group : groups(s, parent)) {
+            int first = group.get(0);
+            FieldDef def = registry.byId(s.fieldId(first));
+            json.name(def.abbrev());
+            many(json, group.size(), true);
+            for (int occ : group) {
+                json.value(show(def, s, occ));
             }
-            FieldDef def = registry.byId(s.fieldId(occ));
-            json.name(def.abbrev()).value(show(def, s, occ));
-            if (childCount[occ] > 0) {
+            many(json, group.size(), false);
+            if (childCount[first] > 0) {
                 json.name(def.abbrev() + "_tree");
-                subtree(json, s, occ, def, open);
+                many(json, group.size(), true);
+                for (int occ : group) {
+                    subtree(json, s, occ, def, open);
+                }
+                many(json, group.size(), false);
             }
         }
+    }
+
+    /** Opens or closes the array that holds a merged member's values; nothing for one value. */
+    private static void many(JsonDumper json, int size, boolean open) {
+        if (size > 1) {
+            if (open) {
+                json.beginArray();
+            } else {
+                json.endArray();
+            }
+        }
+    }
+
+    /** The items under {@code parent} (-1: the top) in tree order, each alone or, with no duplicate keys, by name. */
+    private Collection<List<Integer>> groups(FieldStore s, int parent) {
+        Map<Integer, List<Integer>> byName = new LinkedHashMap<>();
+        for (int occ = 0; occ < s.size(); occ++) {
+            if (s.parent(occ) == parent) {
+                byName.computeIfAbsent(noDuplicateKeys ? s.fieldId(occ) : -1 - occ, k -> new ArrayList<>(1)).add(occ);
+            }
+        }
+        return byName.values();
     }
 
     /**

@@ -21,7 +21,7 @@ class JsonFormatTest {
         FieldDef number = REGISTRY.byName("frame.number").orElseThrow();
         for (boolean tree : new boolean[] {false, true}) {
             StringBuilder out = new StringBuilder();
-            JsonFormat json = tree ? JsonFormat.tree(REGISTRY, Set.of("frame"), Set.of(), ZoneOffset.UTC, out)
+            JsonFormat json = tree ? JsonFormat.tree(REGISTRY, Set.of("frame"), Set.of(), false, ZoneOffset.UTC, out)
                     : JsonFormat.fields(false, List.of(number), List.of(), ZoneOffset.UTC, out);
             json.begin();
             List<Integer> lengths = new ArrayList<>();
