@@ -50,6 +50,15 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields (repeatable).")
     List<String> fields = new ArrayList<>();
 
+    @Option(names = "-J", paramLabel = "PROTOCOLS", description = "With -T json and no -e: the protocols whose whole tree to print (space-separated; supported: frame null sll ip), as tshark's -J.")
+    String jsonProtocols;
+
+    @Option(names = "-j", paramLabel = "NAMES", description = "With -T json and no -e: protocols and items whose own items to print (space-separated), as tshark's -j.")
+    String jsonItems;
+
+    @Option(names = "--no-duplicate-keys", description = "With -T json trees: items of the same name as one member holding an array, as tshark's option.")
+    boolean noDuplicateKeys;
+
     @Option(names = "-E", paramLabel = "OPTION", description = "Field output options: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.")
     List<String> fieldOptions = new ArrayList<>();
 

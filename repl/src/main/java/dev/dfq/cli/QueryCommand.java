@@ -11,6 +11,7 @@ import dev.dfq.engine.capture.CaptureWriter;
 import dev.dfq.engine.capture.TsharkText;
 import dev.dfq.engine.query.Columns;
 import dev.dfq.engine.query.FieldsFormat;
+import dev.dfq.engine.query.JsonFormat;
 import dev.dfq.engine.query.QueryRunner;
 import dev.dfq.fields.FieldDef;
 import dev.dfq.fields.FieldRegistry;
@@ -59,14 +60,26 @@ final class QueryCommand {
             }
         }
         FieldsFormat fieldOutput = null;
+        JsonFormat jsonOutput = null;
         Columns columns = null;
         int[] outputFields;
         boolean fieldsMode = "fields".equals(cmd.outputFormat);
-        if (cmd.outputFormat != null && !fieldsMode && !"text".equals(cmd.outputFormat)) {
-            err.println("dfq: Invalid -T parameter \"" + cmd.outputFormat + "\"; valid here: text, fields");
+        boolean jsonMode = "json".equals(cmd.outputFormat) || "ek".equals(cmd.outputFormat);
+        if (cmd.outputFormat != null && !fieldsMode && !jsonMode && !"text".equals(cmd.outputFormat)) {
+            err.println("dfq: Invalid -T parameter \"" + cmd.outputFormat + "\"; valid here: text, fields, json, ek");
             return ExitCodes.INVALID_OPTION;
         }
-        if (fieldsMode) {
+        if (jsonMode && cmd.fields.isEmpty()) {
+            java.util.Set<String> withAll = JsonFormat.names(cmd.jsonProtocols);
+            java.util.Set<String> alone = JsonFormat.names(cmd.jsonItems);
+            String problem = JsonFormat.treeProblem(registry, "ek".equals(cmd.outputFormat), withAll, alone);
+            if (problem != null) {
+                err.println("dfq: " + problem);
+                return ExitCodes.INVALID_OPTION;
+            }
+            jsonOutput = JsonFormat.tree(registry, withAll, alone, cmd.noDuplicateKeys, java.time.ZoneId.systemDefault(), out);
+            outputFields = null;
+        } else if (fieldsMode || jsonMode) {
             if (cmd.fields.isEmpty()) {
                 err.println("dfq: \"-Tfields\" was specified, but no fields were specified with \"-e\".");
                 return ExitCodes.INVALID_OPTION;
@@ -81,8 +94,13 @@ final class QueryCommand {
                 }
                 defs.add(d);
             }
-            fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
-            outputFields = defs.stream().mapToInt(FieldDef::id).toArray();
+            if (jsonMode) {
+                jsonOutput = JsonFormat.fields("ek".equals(cmd.outputFormat), defs, cmd.fieldOptions,
+                        java.time.ZoneId.systemDefault(), out);
+            } else {
+                fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
+            }
+            outputFields = FieldsFormat.neededFields(registry, defs);
         } else if (cmd.countOnly || cmd.writeFile != null || cmd.exportObjects != null || cmd.exportAttachments != null) {
             outputFields = new int[0];
         } else {
@@ -97,7 +115,7 @@ final class QueryCommand {
             outputFields = columns.fields();
         }
         if (cmd.iface != null) {
-            return live(registry, filter, outputFields, fieldOutput, columns);
+            return live(registry, filter, outputFields, fieldOutput, columns, jsonOutput);
         }
         dev.dfq.engine.query.ImfExport export = null;
         if (cmd.exportObjects != null) {
@@ -108,15 +126,13 @@ final class QueryCommand {
                 return ExitCodes.INVALID_OPTION;
             }
             export = new dev.dfq.engine.query.ImfExport(registry, Path.of(cmd.exportObjects.substring(comma + 1)));
-            outputFields = java.util.stream.IntStream.concat(java.util.Arrays.stream(outputFields),
-                    java.util.Arrays.stream(export.fields())).toArray();
+            outputFields = withFields(outputFields, export.fields());
         }
         dev.dfq.engine.query.ImfExport exporter = export;
         dev.dfq.engine.query.AttachmentExport attachments = null;
         if (cmd.exportAttachments != null) {
             attachments = new dev.dfq.engine.query.AttachmentExport(registry, cmd.exportAttachments);
-            outputFields = java.util.stream.IntStream.concat(java.util.Arrays.stream(outputFields),
-                    java.util.Arrays.stream(attachments.fields())).toArray();
+            outputFields = withFields(outputFields, attachments.fields());
         }
         dev.dfq.engine.query.AttachmentExport attach = attachments;
         Path file = cmd.readFile;
@@ -138,9 +154,13 @@ final class QueryCommand {
             }
             CaptureWriter w = writer;
             FieldsFormat fo = fieldOutput;
+            JsonFormat json = jsonOutput;
             Columns cols = columns;
             if (fo != null && fo.header()) {
                 out.println(fo.headerLine());
+            }
+            if (json != null && !cmd.countOnly && cmd.writeFile == null) {
+                json.begin();
             }
             QueryRunner.Sink sink = (frame, fields) -> {
                 count[0]++;
@@ -150,7 +170,7 @@ final class QueryCommand {
                 if (attach != null) {
                     attach.accept(fields);
                 }
-                if ((exporter != null || attach != null) && !cmd.countOnly && fo == null && w == null) {
+                if ((exporter != null || attach != null) && !cmd.countOnly && fo == null && json == null && w == null) {
                     return;
                 }
                 if (w != null) {
@@ -159,6 +179,8 @@ final class QueryCommand {
                     return;
                 } else if (fo != null) {
                     out.println(fo.line(fields));
+                } else if (json != null) {
+                    json.frame(frame.timestampNanos(), fields);
                 } else {
                     out.println(cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
                 }
@@ -171,16 +193,19 @@ final class QueryCommand {
                 runner.run(reader, sink);
             }
         } catch (CaptureFormatException e) {
+            endJson(jsonOutput);
             finish(writer, count[0]);
             out.flush();
             err.println(asDfq(e.tsharkMessage(name)));
             return e.tsharkExitCode();
         } catch (IOException e) {
+            endJson(jsonOutput);
             finish(writer, count[0]);
             out.flush();
             err.println(asDfq(TsharkText.message(name, e)));
             return TsharkText.exitCode(e);
         }
+        endJson(jsonOutput);
         finish(writer, count[0]);
         if (attach != null) {
             Manifest.write(cmd.exportAttachments.resolve("manifest.json"), attach.entries());
@@ -231,8 +256,8 @@ final class QueryCommand {
     }
 
     /** -i IFACE [-f BPF] [-c N] [-a duration:S|packets:N]: live capture through libpcap. */
-    private int live(FieldRegistry registry, CompiledFilter filter, int[] outputFields, FieldsFormat fo, Columns cols)
-            throws IOException {
+    private int live(FieldRegistry registry, CompiledFilter filter, int[] outputFields, FieldsFormat fo, Columns cols,
+                     JsonFormat json) throws IOException {
         dev.dfq.engine.capture.LiveCapture capture = dev.dfq.engine.capture.LiveCapture.on(cmd.iface);
         if (cmd.captureFilter != null) {
             capture.filter(cmd.captureFilter);
@@ -265,15 +290,25 @@ final class QueryCommand {
             if (cmd.countOnly) {
                 return;
             }
-            out.println(fo != null ? fo.line(fields) : cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
+            if (json != null) {
+                json.frame(frame.timestampNanos(), fields);
+            } else {
+                out.println(fo != null ? fo.line(fields) : cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
+            }
             out.flush();
         }, true);
+        if (json != null && !cmd.countOnly) {
+            json.begin();
+        }
         try {
             capture.run(session::accept);
         } catch (IOException e) {
+            endJson(json);
+            out.flush();
             cmd.err.println("dfq: " + e.getMessage());
             return ExitCodes.INVALID_INTERFACE;
         }
+        endJson(json);
         if (cmd.countOnly) {
             out.println(session.matched());
         }
@@ -284,6 +319,19 @@ final class QueryCommand {
     /** tshark's wording, under dfq's name. */
     private static String asDfq(String tsharkMessage) {
         return tsharkMessage.replaceFirst("^tshark: ", "dfq: ").replace("TShark", "dfq");
+    }
+
+    /** The fields to dissect plus an exporter's; null (everything) stays null. */
+    private static int[] withFields(int[] outputFields, int[] more) {
+        return outputFields == null ? null
+                : java.util.stream.IntStream.concat(java.util.Arrays.stream(outputFields), java.util.Arrays.stream(more)).toArray();
+    }
+
+    /** A damaged capture still leaves closed JSON for the frames read before the damage, as tshark does. */
+    private static void endJson(JsonFormat json) {
+        if (json != null) {
+            json.end();
+        }
     }
 
     private void finish(CaptureWriter writer, long matched) throws IOException {

@@ -19,9 +19,33 @@ class LiveQueryTest {
     @Test
     void liveLoopback_captureAndDisplayFilter_printsMatchingDatagrams() throws Exception {
         int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
-        CompletableFuture<MainTest.Run> run = CompletableFuture.supplyAsync(() -> MainTest.run("-i", "lo", "-f",
+        MainTest.Run r = capture(port, "-T", "fields", "-e", "udp.dstport", "-e", "udp.length");
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines.length).isBetween(1, 4);
+        for (String line : lines) {
+            assertThat(line).startsWith(port + "\t");
+        }
+    }
+
+    @Test
+    void liveLoopback_ek_anIndexLineAndADocumentPerMatchingDatagram() throws Exception {
+        int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+        MainTest.Run r = capture(port, "-T", "ek", "-e", "udp.dstport");
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines.length).isEven().isBetween(2, 8);
+        for (int i = 0; i < lines.length; i += 2) {
+            assertThat(lines[i]).matches("\\{\"index\":\\{\"_index\":\"packets-\\d{4}-\\d\\d-\\d\\d\"}}");
+            assertThat(lines[i + 1]).matches("\\{\"timestamp\":\"\\d+\",\"layers\":\\{\"udp_dstport\":\\[\"" + port + "\"]}}");
+        }
+    }
+
+    /** Captures up to 4 datagrams to {@code port} on lo (while sending to it and to port + 1) with the output arguments. */
+    private static MainTest.Run capture(int port, String... output) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-i", "lo", "-f",
                 "udp port " + port + " or udp port " + (port + 1), "-Y", "udp.dstport == " + port, "-c", "4",
-                "-a", "duration:20", "-T", "fields", "-e", "udp.dstport", "-e", "udp.length"));
+                "-a", "duration:20"));
+        args.addAll(java.util.List.of(output));
+        CompletableFuture<MainTest.Run> run = CompletableFuture.supplyAsync(() -> MainTest.run(args.toArray(String[]::new)));
         try (DatagramSocket s = new DatagramSocket()) {
             // keep sending until the capture has seen enough (it starts asynchronously)
             for (int i = 0; i < 200 && !run.isDone(); i++) {
@@ -34,10 +58,6 @@ class LiveQueryTest {
         MainTest.Run r = run.get(30, TimeUnit.SECONDS);
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
-        String[] lines = r.out().strip().split("\n");
-        assertThat(lines.length).isBetween(1, 4);
-        for (String line : lines) {
-            assertThat(line).startsWith(port + "\t");
-        }
+        return r;
     }
 }

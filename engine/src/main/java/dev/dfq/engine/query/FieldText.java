@@ -51,7 +51,30 @@ public final class FieldText {
         return sb == null ? v : sb.toString();
     }
 
+    /** An absolute time in UTC with nanoseconds and a Z: 2023-11-14T22:13:20.001000000Z. */
+    static String isoUtc(long nanos) {
+        long sec = Math.floorDiv(nanos, 1_000_000_000L);
+        return ISO.format(Instant.ofEpochSecond(sec)) + "." + String.format(Locale.ROOT, "%09d", Math.floorMod(nanos, 1_000_000_000L)) + "Z";
+    }
+
+    /** Bytes in lower-case hex, with colons between them or without. */
+    static String hex(byte[] b, boolean colons) {
+        StringBuilder sb = new StringBuilder(b.length * 3);
+        for (int i = 0; i < b.length; i++) {
+            if (colons && i > 0) {
+                sb.append(':');
+            }
+            sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
     public static String format(FieldDef def, FieldStore s, int occ) {
+        return format(def, s, occ, true);
+    }
+
+    /** As {@link #format(FieldDef, FieldStore, int)}; {@code escaped} false leaves control characters in strings as they are. */
+    public static String format(FieldDef def, FieldStore s, int occ, boolean escaped) {
         FieldType t = def.type();
         long v = s.num(occ);
         switch (t.kind()) {
@@ -78,29 +101,20 @@ public final class FieldText {
                 if (def.abbrev().endsWith("_epoch")) {
                     return sec + "." + frac;
                 }
-                String iso = ISO.format(Instant.ofEpochSecond(sec)) + "." + frac;
-                return def.abbrev().endsWith("_utc") ? iso + "Z" : iso + "+0000";
+                return def.abbrev().endsWith("_utc") ? isoUtc(v) : isoUtc(v).replace("Z", "+0000");
             }
             case IPV4:
                 return ValueText.ipv4(v, -1);
             case IPV6:
                 return ValueText.ipv6(s.valueBytes(occ), -1);
-            case STRING:
-                return escape(new String(s.valueBytes(occ), StandardCharsets.UTF_8));
+            case STRING: {
+                String text = new String(s.valueBytes(occ), StandardCharsets.UTF_8);
+                return escaped ? escape(text) : text;
+            }
             case PROTOCOL:
                 return "";
-            default: {
-                byte[] b = s.valueBytes(occ);
-                StringBuilder sb = new StringBuilder(b.length * 3);
-                boolean colons = t == FieldType.FT_ETHER;
-                for (int i = 0; i < b.length; i++) {
-                    if (colons && i > 0) {
-                        sb.append(':');
-                    }
-                    sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
-                }
-                return sb.toString();
-            }
+            default:
+                return hex(s.valueBytes(occ), t == FieldType.FT_ETHER);
         }
     }
 }

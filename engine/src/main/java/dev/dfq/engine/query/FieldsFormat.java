@@ -1,12 +1,12 @@
 package dev.dfq.engine.query;
 
 import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldRegistry;
 import dev.dfq.fields.FieldStore;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code -T fields}: one line per frame, the -e fields with tshark's -E options (header, separator, occurrence, aggregator, quote). */
-/** -T fields with -E options: header, separator, occurrence, aggregator, quote. */
 public final class FieldsFormat {
     private final List<FieldDef> defs;
     private boolean header;
@@ -33,6 +33,14 @@ public final class FieldsFormat {
         }
     }
 
+    /** The fields the dissector must produce to print {@code defs}: each, and what a protocol's label is made of. */
+    public static int[] neededFields(FieldRegistry registry, List<FieldDef> defs) {
+        return defs.stream().flatMapToInt(d -> java.util.stream.IntStream.concat(java.util.stream.IntStream.of(d.id()),
+                d.type().kind() == dev.dfq.fields.FieldType.Kind.PROTOCOL
+                        ? java.util.Arrays.stream(ProtocolLabel.ingredients(registry, d))
+                        : java.util.stream.IntStream.empty())).distinct().toArray();
+    }
+
     public boolean header() {
         return header;
     }
@@ -51,22 +59,33 @@ public final class FieldsFormat {
             if (i > 0) {
                 sb.append(separator);
             }
-            FieldDef d = defs.get(i);
-            List<String> values = new ArrayList<>();
-            for (int occ = s.first(d.id()); occ >= 0; occ = s.next(occ)) {
-                values.add(FieldText.format(d, s, occ));
+            List<String> values = values(defs.get(i), s, true);
+            if (!values.isEmpty()) {
+                sb.append(quoted(String.join(aggregator, values)));
             }
-            if (values.isEmpty()) {
-                continue;
-            }
-            String v = switch (occurrence) {
-                case 'f' -> values.get(0);
-                case 'l' -> values.get(values.size() - 1);
-                default -> String.join(aggregator, values);
-            };
-            sb.append(quoted(v));
         }
         return sb.toString();
+    }
+
+    /**
+     * The occurrences of one field that -E occurrence selects (all, the first or the last), each as
+     * tshark prints it; {@code escaped} applies -T fields' C escapes to strings (json and ek take
+     * the raw text and escape it as JSON).
+     */
+    List<String> values(FieldDef d, FieldStore s, boolean escaped) {
+        List<String> values = new ArrayList<>();
+        boolean protocol = d.type().kind() == dev.dfq.fields.FieldType.Kind.PROTOCOL;
+        for (int occ = s.first(d.id()); occ >= 0; occ = s.next(occ)) {
+            // protocols were resolved against Wireshark's registry, whose names the label reads
+            values.add(protocol ? ProtocolLabel.of(FieldRegistry.wireshark(), d, s, occ) : FieldText.format(d, s, occ, escaped));
+        }
+        if (values.size() > 1 && occurrence == 'f') {
+            return values.subList(0, 1);
+        }
+        if (values.size() > 1 && occurrence == 'l') {
+            return values.subList(values.size() - 1, values.size());
+        }
+        return values;
     }
 
     private String quoted(String v) {

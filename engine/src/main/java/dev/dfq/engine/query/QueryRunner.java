@@ -158,6 +158,7 @@ public final class QueryRunner {
             dissector.dissect(info, store);
             if (evaluator == null || evaluator.matches(store, references)) {
                 matched++;
+                info.previousDisplayedNanos = info.timeNanos;
                 sink.accept(frame, store);
             }
         }

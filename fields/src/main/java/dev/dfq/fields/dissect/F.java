@@ -13,6 +13,7 @@ final class F {
     final int FRAME_TIME_EPOCH;
     final int FRAME_TIME_RELATIVE;
     final int FRAME_TIME_DELTA;
+    final int FRAME_TIME_DELTA_DISPLAYED;
     final int FRAME_PROTOCOLS;
     final int FRAME_INTERFACE_ID;
     final int FRAME_ENCAP_TYPE;
@@ -44,9 +45,12 @@ final class F {
     final int SLL_HATYPE;
     final int SLL_HALEN;
     final int SLL_SRC_ETH;
+    final int SLL_SRC_IPV4;
+    final int SLL_SRC_OTHER;
     final int SLL_UNUSED;
     final int SLL_ETYPE;
     final int SLL_LTYPE;
+    final int SLL_GRETYPE;
     final int SLL_IFINDEX;
     final int SLL_RESERVED;
     final int NULL;
@@ -181,6 +185,7 @@ final class F {
         FRAME_TIME_EPOCH = ids.of("frame.time_epoch");
         FRAME_TIME_RELATIVE = ids.of("frame.time_relative");
         FRAME_TIME_DELTA = ids.of("frame.time_delta");
+        FRAME_TIME_DELTA_DISPLAYED = ids.of("frame.time_delta_displayed");
         FRAME_PROTOCOLS = ids.of("frame.protocols");
         FRAME_INTERFACE_ID = ids.of("frame.interface_id");
         FRAME_ENCAP_TYPE = ids.of("frame.encap_type");
@@ -212,9 +217,12 @@ final class F {
         SLL_HATYPE = ids.of("sll.hatype");
         SLL_HALEN = ids.of("sll.halen");
         SLL_SRC_ETH = ids.of("sll.src.eth");
+        SLL_SRC_IPV4 = ids.of("sll.src.ipv4");
+        SLL_SRC_OTHER = ids.of("sll.src.other");
         SLL_UNUSED = ids.of("sll.unused");
         SLL_ETYPE = ids.of("sll.etype");
         SLL_LTYPE = ids.of("sll.ltype");
+        SLL_GRETYPE = ids.of("sll.gretype");
         SLL_IFINDEX = ids.of("sll.ifindex");
         SLL_RESERVED = ids.of("sll.reserved");
         NULL = ids.of("null");

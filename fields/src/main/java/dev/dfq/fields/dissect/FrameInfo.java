@@ -11,6 +11,11 @@ public final class FrameInfo {
     public long originalLength;
     public int linkType;
     public int interfaceId = -1;
+    /**
+     * Time of the last frame shown before this one (tshark's previous displayed frame, which a -Y
+     * filter decides), or Long.MIN_VALUE before the first: frame.time_delta_displayed.
+     */
+    public long previousDisplayedNanos = Long.MIN_VALUE;
     public byte[] data = new byte[2048];
 
     /** Copies the frame's bytes into the reused buffer. */

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 
 /**
- * The {@code frame} pseudo-protocol: number, lengths, times (4.6: no time_delta on the first
- * frame), encapsulation, interface, and frame.protocols once the layers are known.
+ * The {@code frame} pseudo-protocol, its fields in Wireshark's tree order: number, lengths, times
+ * (4.6: no time_delta on the first frame, no time_delta_displayed before a frame was shown), encapsulation, interface, and frame.protocols once the layers are known.
  */
 final class FrameLayer {
     private final F f;
@@ -21,12 +21,10 @@ final class FrameLayer {
 
     int dissect(FrameInfo info, FieldStore s) {
         int frame = s.add(f.FRAME, 1, -1, 0, 0, info.caplen, 0, null);
-        if (firstTime == Long.MIN_VALUE) {
+        boolean first = firstTime == Long.MIN_VALUE;
+        if (first) {
             firstTime = info.timeNanos;
-        } else {
-            add(s, f.FRAME_TIME_DELTA, frame, info.timeNanos - previousTime);
         }
-        previousTime = info.timeNanos;
         if (info.interfaceId >= 0) {
             add(s, f.FRAME_INTERFACE_ID, frame, info.interfaceId);
         }
@@ -35,6 +33,14 @@ final class FrameLayer {
         add(s, f.FRAME_TIME_UTC, frame, info.timeNanos);
         add(s, f.FRAME_TIME_EPOCH, frame, info.timeNanos);
         add(s, f.FRAME_OFFSET_SHIFT, frame, 0);
+        // in tree order (the json output shows it): the deltas follow the offset shift
+        if (!first) {
+            add(s, f.FRAME_TIME_DELTA, frame, info.timeNanos - previousTime);
+        }
+        previousTime = info.timeNanos;
+        if (info.previousDisplayedNanos != Long.MIN_VALUE) {
+            add(s, f.FRAME_TIME_DELTA_DISPLAYED, frame, info.timeNanos - info.previousDisplayedNanos);
+        }
         add(s, f.FRAME_TIME_RELATIVE, frame, info.timeNanos - firstTime);
         add(s, f.FRAME_NUMBER, frame, info.number);
         add(s, f.FRAME_LEN, frame, info.originalLength);

@@ -18,6 +18,8 @@ import java.util.Map;
  * </pre>
  */
 final class NetworkLayers {
+    /** Linux ARPHRD_IPGRE: a cooked header from a GRE tunnel device carries a GRE protocol type. */
+    private static final int ARPHRD_IPGRE = 778;
     private final F f;
     private final BitSet w;
     private final TcpState tcp;
@@ -79,10 +81,9 @@ final class NetworkLayers {
                 add(s, f.SLL_PKTTYPE, 1, occ, 0, 2, u16(d, 0));
                 add(s, f.SLL_HATYPE, 1, occ, 2, 2, u16(d, 2));
                 add(s, f.SLL_HALEN, 1, occ, 4, 2, u16(d, 4));
+                sllSource(s, occ, 6, u16(d, 4));
                 int type = u16(d, 14);
-                add(s, f.SLL_ETYPE, 1, occ, 14, 2, type);
-                layers.add("ethertype");
-                if (network) {
+                if (sllProtocol(s, layers, occ, 14, type, u16(d, 2)) && network) {
                     network(info, s, layers, type, 16, len - 16, transport);
                 }
             }
@@ -93,13 +94,14 @@ final class NetworkLayers {
                 int occ = s.add(f.SLL, 1, -1, 0, 0, 20, 0, null);
                 layers.add("sll");
                 int type = u16(d, 0);
-                add(s, f.SLL_ETYPE, 1, occ, 0, 2, type);
+                boolean ethertype = sllProtocol(s, layers, occ, 0, type, u16(d, 8));
+                bytes(s, f.SLL_RESERVED, 1, occ, 2, 2);
                 add(s, f.SLL_IFINDEX, 1, occ, 4, 4, u32(d, 4));
                 add(s, f.SLL_HATYPE, 1, occ, 8, 2, u16(d, 8));
                 add(s, f.SLL_PKTTYPE, 1, occ, 10, 1, d[10] & 0xff);
                 add(s, f.SLL_HALEN, 1, occ, 11, 1, d[11] & 0xff);
-                layers.add("ethertype");
-                if (network) {
+                sllSource(s, occ, 12, d[11] & 0xff);
+                if (ethertype && network) {
                     network(info, s, layers, type, 20, len - 20, transport);
                 }
             }
@@ -149,6 +151,43 @@ final class NetworkLayers {
         }
     }
 
+    /**
+     * A cooked header's protocol: a Linux protocol number up to 1536 (sll.ltype; 802.2 and the like,
+     * which dfq does not dissect), on an IP-over-GRE device (ARPHRD_IPGRE) a GRE protocol type
+     * (sll.gretype), else an Ethernet type (sll.etype). Returns whether IP may follow.
+     */
+    private boolean sllProtocol(FieldStore s, PacketDissector.Layers layers, int occ, int off, int type, int hatype) {
+        if (type <= 1536) {
+            add(s, f.SLL_LTYPE, 1, occ, off, 2, type);
+            return false;
+        }
+        if (hatype == ARPHRD_IPGRE) {
+            add(s, f.SLL_GRETYPE, 1, occ, off, 2, type);
+            return true;
+        }
+        add(s, f.SLL_ETYPE, 1, occ, off, 2, type);
+        layers.add("ethertype");
+        return true;
+    }
+
+    /**
+     * The 8-byte source address field of a cooked header, as Wireshark reads it from the address
+     * length alone: 4 bytes an IPv4 address, 6 a MAC, other lengths raw (at most 8); what is left of
+     * the 8 bytes is "unused".
+     */
+    private void sllSource(FieldStore s, int occ, int off, int halen) {
+        switch (halen) {
+            case 0 -> {
+            }
+            case 4 -> add(s, f.SLL_SRC_IPV4, 1, occ, off, 4, u32(s.sourceData(0), off));
+            case 6 -> bytes(s, f.SLL_SRC_ETH, 1, occ, off, 6);
+            default -> bytes(s, f.SLL_SRC_OTHER, 1, occ, off, Math.min(halen, 8));
+        }
+        if (halen < 8) {
+            bytes(s, f.SLL_UNUSED, 1, occ, off + halen, 8 - halen);
+        }
+    }
+
     private void flagsOfMac(FieldStore s, int layer, int occ, int off, int lg, int ig) {
         byte b = s.sourceData(0)[off];
         add(s, lg, layer, occ, off, 3, b & 0x02);
@@ -181,17 +220,17 @@ final class NetworkLayers {
         add(s, f.IP_VERSION, layer, occ, off, 1, (d[off] >> 4) & 0xf);
         add(s, f.IP_HDR_LEN, layer, occ, off, 1, ihl);
         int ds = d[off + 1] & 0xff;
-        add(s, f.IP_DSFIELD, layer, occ, off + 1, 1, ds);
-        add(s, f.IP_DSFIELD_DSCP, layer, occ, off + 1, 1, ds >> 2);
-        add(s, f.IP_DSFIELD_ECN, layer, occ, off + 1, 1, ds & 3);
+        int dsTree = under(add(s, f.IP_DSFIELD, layer, occ, off + 1, 1, ds), occ);
+        add(s, f.IP_DSFIELD_DSCP, layer, dsTree, off + 1, 1, ds >> 2);
+        add(s, f.IP_DSFIELD_ECN, layer, dsTree, off + 1, 1, ds & 3);
         add(s, f.IP_LEN, layer, occ, off + 2, 2, total);
         add(s, f.IP_ID, layer, occ, off + 4, 2, u16(d, off + 4));
         int ff = u16(d, off + 6);
-        add(s, f.IP_FLAGS, layer, occ, off + 6, 1, ff >> 13);
-        add(s, f.IP_FLAGS_RB, layer, occ, off + 6, 1, (ff >> 8) & 0x80);
-        add(s, f.IP_FLAGS_DF, layer, occ, off + 6, 1, (ff >> 8) & 0x40);
-        add(s, f.IP_FLAGS_MF, layer, occ, off + 6, 1, (ff >> 8) & 0x20);
-        add(s, f.IP_FRAG_OFFSET, layer, occ, off + 6, 2, (ff & 0x1fff) * 8L);
+        int flagsTree = under(add(s, f.IP_FLAGS, layer, occ, off + 6, 1, ff >> 13), occ);
+        add(s, f.IP_FLAGS_RB, layer, flagsTree, off + 6, 1, (ff >> 8) & 0x80);
+        add(s, f.IP_FLAGS_DF, layer, flagsTree, off + 6, 1, (ff >> 8) & 0x40);
+        add(s, f.IP_FLAGS_MF, layer, flagsTree, off + 6, 1, (ff >> 8) & 0x20);
+        add(s, f.IP_FRAG_OFFSET, layer, occ, off + 6, 2, ff & 0x1fff); // in 8-byte units, as Wireshark 4.6 stores it
         add(s, f.IP_TTL, layer, occ, off + 8, 1, d[off + 8] & 0xff);
         int proto = d[off + 9] & 0xff;
         add(s, f.IP_PROTO, layer, occ, off + 9, 1, proto);
@@ -392,10 +431,14 @@ final class NetworkLayers {
         return tcp.conversationCount();
     }
 
-    private void add(FieldStore s, int id, int layer, int parent, int off, int len, long value) {
-        if (w.get(id)) {
-            s.add(id, layer, parent, 0, off, len, value, null);
-        }
+    /** Adds the occurrence if the query needs the field; returns it, or -1. */
+    private int add(FieldStore s, int id, int layer, int parent, int off, int len, long value) {
+        return w.get(id) ? s.add(id, layer, parent, 0, off, len, value, null) : -1;
+    }
+
+    /** The parent for a subtree's items: the subtree's item, or the protocol's when that item was not added. */
+    private static int under(int item, int protocol) {
+        return item >= 0 ? item : protocol;
     }
 
     private void bytes(FieldStore s, int id, int layer, int parent, int off, int len) {

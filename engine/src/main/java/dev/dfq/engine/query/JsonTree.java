@@ -1,0 +1,144 @@
+package dev.dfq.engine.query;
+
+import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.fields.FieldStore;
+import dev.dfq.fields.FieldType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The "layers" of {@code -T json -J "PROTO ..."} / {@code -j "NAME ..."}: each top-level item of the
+ * frame's tree in order, as an object of its items in tree order (a value per item, an item with
+ * items of its own followed by {@code NAME_tree}) when the filter lets it open, else as {@code
+ * {"filtered": "NAME"}}. A name given with -J opens its item and everything below it; a name given
+ * with -j opens only its own item, so the subtrees under it open only when named too.
+ *
+ * <p>The tree is the one the field store records, each occurrence with its parent. Only protocols
+ * whose dfq tree is item for item Wireshark's may be named: {@link #SUPPORTED}. For the others dfq
+ * lacks items that Wireshark shows (text-only items, expert info, subtrees such as ip.flags_tree,
+ * resolved names), so their tree would not be tshark's.
+ */
+final class JsonTree {
+    /** Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without options or fragments). */
+    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip");
+
+    private final FieldRegistry registry;
+    /** Name -> true when it opens everything below it (-J), false when only itself (-j). */
+    private final Map<String, Boolean> filter;
+
+    JsonTree(FieldRegistry registry, Map<String, Boolean> filter, boolean noDuplicateKeys) {
+        this.registry = registry;
+        this.filter = Map.copyOf(filter);
+        this.noDuplicateKeys = noDuplicateKeys;
+    }
+
+    /**
+     * tshark's --no-duplicate-keys: the items of one object with the same name become one member
+     * whose value is an array (of values, of subtrees), at the place of the first.
+     */
+    private final boolean noDuplicateKeys;
+
+    /** Per occurrence of the current frame: how many occurrences it is the parent of. */
+    private int[] childCount = new int[256];
+
+    void write(JsonDumper json, FieldStore s) {
+        int n = s.size();
+        if (childCount.length < n) {
+            childCount = new int[Math.max(n, childCount.length * 2)];
+        }
+        java.util.Arrays.fill(childCount, 0, n, 0);
+        for (int occ = 0; occ < n; occ++) {
+            if (s.parent(occ) >= 0) {
+                childCount[s.parent(occ)]++;
+            }
+        }
+        for (List<Integer> group : groups(s, -1)) {
+            FieldDef def = registry.byId(s.fieldId(group.get(0)));
+            json.name(def.abbrev());
+            many(json, group.size(), true);
+            for (int occ : group) {
+                if (childCount[occ] == 0) {
+                    // an item with nothing under it is written as its label, filtered or not; a
+                    // protocol's item added as a whole (as smtp's, imf's) is labelled with the protocol's name
+                    json.value(def.name());
+                } else {
+                    subtree(json, s, occ, def, false);
+                }
+            }
+            many(json, group.size(), false);
+        }
+    }
+
+    /** The object under an item: its items if the filter opens it, else {"filtered": NAME}. */
+    private void subtree(JsonDumper json, FieldStore s, int occ, FieldDef def, boolean open) {
+        json.beginObject();
+        Boolean named = filter.get(def.abbrev());
+        if (open || named != null) {
+            children(json, s, occ, open || named);
+        } else {
+            json.name("filtered").value(def.abbrev());
+        }
+        json.endObject();
+    }
+
+    private void children(JsonDumper json, FieldStore s, int parent, boolean open) {
+        for (List<Integer> group : groups(s, parent)) {
+            int first = group.get(0);
+            FieldDef def = registry.byId(s.fieldId(first));
+            json.name(def.abbrev());
+            many(json, group.size(), true);
+            for (int occ : group) {
+                json.value(show(def, s, occ));
+            }
+            many(json, group.size(), false);
+            if (childCount[first] > 0) {
+                json.name(def.abbrev() + "_tree");
+                many(json, group.size(), true);
+                for (int occ : group) {
+                    subtree(json, s, occ, def, open);
+                }
+                many(json, group.size(), false);
+            }
+        }
+    }
+
+    /** Opens or closes the array that holds a merged member's values; nothing for one value. */
+    private static void many(JsonDumper json, int size, boolean open) {
+        if (size > 1) {
+            if (open) {
+                json.beginArray();
+            } else {
+                json.endArray();
+            }
+        }
+    }
+
+    /** The items under {@code parent} (-1: the top) in tree order, each alone or, with no duplicate keys, by name. */
+    private Collection<List<Integer>> groups(FieldStore s, int parent) {
+        Map<Integer, List<Integer>> byName = new LinkedHashMap<>();
+        for (int occ = 0; occ < s.size(); occ++) {
+            if (s.parent(occ) == parent) {
+                byName.computeIfAbsent(noDuplicateKeys ? s.fieldId(occ) : -1 - occ, k -> new ArrayList<>(1)).add(occ);
+            }
+        }
+        return byName.values();
+    }
+
+    /**
+     * A value as the json tree shows it: booleans as 1/0, absolute times in UTC with a Z, byte
+     * strings with colons between bytes (-T fields writes them without), else as -e.
+     */
+    static String show(FieldDef def, FieldStore s, int occ) {
+        return switch (def.type().kind()) {
+            case BOOLEAN -> s.num(occ) != 0 ? "1" : "0";
+            case ABS_TIME -> FieldText.isoUtc(s.num(occ));
+            case BYTES -> FieldText.hex(s.valueBytes(occ), true);
+            default -> FieldText.format(def, s, occ, false);
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package dev.dfq.engine.query;
+
+import dev.dfq.fields.FieldDef;
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.fields.FieldStore;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The value tshark prints for a protocol named with -e (-T fields, json, ek): the protocol item's
+ * label when its dissector writes one even without a visible tree (frame, sll, ip, ipv6, tcp,
+ * mime_multipart), else the protocol's abbreviation (eth, null, smtp, imf, tls: items added whole,
+ * with no text). The labels are rebuilt from the protocol's own fields, which {@link #ingredients}
+ * names so that the dissector produces them.
+ */
+final class ProtocolLabel {
+    /** Protocols tshark prints as their abbreviation. */
+    private static final List<String> ABBREV = List.of("eth", "null", "smtp", "imf", "tls");
+
+    private static final Map<String, List<String>> INGREDIENTS = Map.of(
+            "frame", List.of("frame.number", "frame.len", "frame.cap_len", "frame.interface_id"),
+            "sll", List.of("sll.ifindex"),
+            "ip", List.of("ip.src", "ip.dst"),
+            "ipv6", List.of("ipv6.src", "ipv6.dst"),
+            "tcp", List.of("tcp.srcport", "tcp.dstport", "tcp.seq", "tcp.ack", "tcp.flags.ack", "tcp.len"),
+            "mime_multipart", List.of("mime_multipart.type", "mime_multipart.first_boundary"));
+
+    private ProtocolLabel() {
+    }
+
+    /** The fields a protocol's label is made of, for the dissector to produce along with it. */
+    static int[] ingredients(FieldRegistry registry, FieldDef protocol) {
+        return INGREDIENTS.getOrDefault(protocol.abbrev(), List.of()).stream()
+                .mapToInt(n -> registry.byName(n).orElseThrow().id()).toArray();
+    }
+
+    /** The label of protocol occurrence {@code occ}, or "" where dfq cannot know it (a pcapng interface's name). */
+    static String of(FieldRegistry registry, FieldDef def, FieldStore s, int occ) {
+        String p = def.abbrev();
+        if (ABBREV.contains(p)) {
+            return p;
+        }
+        Child c = new Child(registry, s, occ);
+        return switch (p) {
+            case "frame" -> c.has("frame.interface_id") ? "" : String.format(Locale.ROOT,
+                    "Frame %d: Packet, %d bytes on wire (%d bits), %d bytes captured (%d bits)", c.num("frame.number"),
+                    c.num("frame.len"), c.num("frame.len") * 8, c.num("frame.cap_len"), c.num("frame.cap_len") * 8);
+            case "sll" -> "Linux cooked capture " + (c.has("sll.ifindex") ? "v2" : "v1");
+            case "ip" -> "Internet Protocol Version 4, Src: " + c.text("ip.src") + ", Dst: " + c.text("ip.dst");
+            case "ipv6" -> "Internet Protocol Version 6, Src: " + c.text("ipv6.src") + ", Dst: " + c.text("ipv6.dst");
+            case "tcp" -> "Transmission Control Protocol, Src Port: " + c.num("tcp.srcport") + ", Dst Port: "
+                    + c.num("tcp.dstport") + ", Seq: " + c.num("tcp.seq")
+                    + (c.num("tcp.flags.ack") != 0 ? ", Ack: " + c.num("tcp.ack") : "") + ", Len: " + c.num("tcp.len");
+            case "mime_multipart" -> c.has("mime_multipart.type") && c.has("mime_multipart.first_boundary")
+                    ? "MIME Multipart Media Encapsulation, Type: " + c.text("mime_multipart.type") + ", Boundary: \""
+                            + boundary(c.text("mime_multipart.first_boundary")) + "\""
+                    : "";
+            default -> "";
+        };
+    }
+
+    /** The boundary parameter from the first delimiter line ("--B\r\n", or after a CRLF). */
+    private static String boundary(String delimiter) {
+        String b = delimiter.startsWith("\r\n") ? delimiter.substring(2) : delimiter;
+        b = b.startsWith("--") ? b.substring(2) : b;
+        return b.endsWith("\r\n") ? b.substring(0, b.length() - 2) : b;
+    }
+
+    /** The fields of one protocol occurrence, by name: the first occurrence under it (or anywhere below it). */
+    private record Child(FieldRegistry registry, FieldStore s, int protocol) {
+        int find(String name) {
+            int id = registry.byName(name).orElseThrow().id();
+            for (int o = s.first(id); o >= 0; o = s.next(o)) {
+                for (int p = s.parent(o); p >= 0; p = s.parent(p)) {
+                    if (p == protocol) {
+                        return o;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        boolean has(String name) {
+            return find(name) >= 0;
+        }
+
+        long num(String name) {
+            int o = find(name);
+            return o < 0 ? 0 : s.num(o);
+        }
+
+        String text(String name) {
+            int o = find(name);
+            if (o < 0) {
+                return "";
+            }
+            FieldDef d = registry.byName(name).orElseThrow();
+            return d.type().kind() == dev.dfq.fields.FieldType.Kind.STRING
+                    ? new String(s.valueBytes(o), StandardCharsets.UTF_8) : FieldText.format(d, s, o, false);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Writes small captures into repl/src/test/resources/json/ for the json goldens:
+sll-kinds.pcap (LINKTYPE_LINUX_SLL) and sll2-kinds.pcap (LINKTYPE_LINUX_SLL2), one IPv4 TCP SYN per frame
+behind headers with address lengths 0, 4, 6, 8 and 3 and an IP-over-GRE device (ARPHRD_IPGRE, sll.gretype);
+ip-fragments.pcap (Ethernet), a TCP segment in two IPv4 fragments (offsets 0 and 8 bytes); ipv6.pcap, two IPv6 SYNs.
+"""
+import os, struct
+repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+out = os.path.join(repo, 'repl', 'src', 'test', 'resources', 'json')
+ip = bytes.fromhex('450000280001400040060000' '0a000001' '0a000002'
+                   '9c400019' '00000001' '00000000' '5002ffff' '00000000')
+
+def pcap(linktype, frames):
+    data = struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype)
+    for i, frame in enumerate(frames):
+        data += struct.pack('<IIII', 1700000000 + i, 0, len(frame), len(frame)) + frame
+    return data
+
+v1 = [struct.pack('>HHH', 4, 772, 0) + bytes(8) + struct.pack('>H', 0x0800) + ip,
+      struct.pack('>HHH', 0, 778, 4) + bytes.fromhex('c0a8000100000000') + struct.pack('>H', 0x0800) + ip,
+      struct.pack('>HHH', 0, 1, 6) + bytes.fromhex('66778899aabb0000') + struct.pack('>H', 0x0800) + ip,
+      struct.pack('>HHH', 0, 1, 8) + bytes.fromhex('0102030405060708') + struct.pack('>H', 0x0800) + ip,
+      struct.pack('>HHH', 0, 1, 3) + bytes.fromhex('0102030405060708') + struct.pack('>H', 0x0800) + ip]
+v2 = [struct.pack('>HHIHBB', 0x0800, 0, 2, 1, 0, 6) + bytes.fromhex('6677889900aa0000') + ip,
+      struct.pack('>HHIHBB', 0x0800, 0, 3, 772, 4, 0) + bytes(8) + ip,
+      struct.pack('>HHIHBB', 0x0800, 0, 3, 778, 1, 4) + bytes.fromhex('c0a80001') + bytes(4) + ip]
+with open(os.path.join(out, 'sll-kinds.pcap'), 'wb') as f:
+    f.write(pcap(113, v1))
+with open(os.path.join(out, 'sll2-kinds.pcap'), 'wb') as f:
+    f.write(pcap(276, v2))
+
+eth = bytes.fromhex('001122334455' '66778899aabb' '0800')
+segment = bytes.fromhex('9c400019' '00000001' '00000000' '5018ffff' '00000000') + b'MAIL FROM:<a@b>\r\n'
+first = bytes.fromhex('4500001c' '0009' '2000' '4006' '0000' '0a000001' '0a000002') + segment[:8]
+second = bytes.fromhex('4500%04x' % (20 + len(segment) - 8) + '0009' '0001' '4006' '0000' '0a000001' '0a000002') + segment[8:]
+with open(os.path.join(out, 'ip-fragments.pcap'), 'wb') as f:
+    f.write(pcap(1, [eth + first, eth + second]))
+
+# ipv6.pcap (Ethernet): two IPv6 TCP SYNs, global and link-local to multicast
+syn = bytes.fromhex('9c400019' '00000001' '00000000' '5002ffff' '00000000')
+eth6 = bytes.fromhex('001122334455' '66778899aabb' '86dd')
+v6 = [bytes.fromhex('60000000' '0014' '0640' '20010db8000000000000000000000001' '20010db8000000000000000000000002') + syn,
+      bytes.fromhex('6b812345' '0014' '0640' 'fe80000000000000021122fffe334455' 'ff020000000000000000000000000001') + syn]
+with open(os.path.join(out, 'ipv6.pcap'), 'wb') as f:
+    f.write(pcap(1, [eth6 + p for p in v6]))
