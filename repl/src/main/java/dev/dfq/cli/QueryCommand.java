@@ -138,7 +138,8 @@ final class QueryCommand {
         Path file = cmd.readFile;
         String name = file.toString();
         QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets)
-                .smtpPrefs(preferences.smtpPrefs()).lowerPrefs(preferences.lowerPrefs());
+                .smtpPrefs(preferences.smtpPrefs()).lowerPrefs(preferences.lowerPrefs())
+                .columns(columnsForFields(registry, columns));
         if (cmd.selectedFrame != null) {
             if (!cmd.twoPass) {
                 err.println("dfq: --selected-frame requires two-pass analysis (-2), as in tshark");
@@ -217,6 +218,18 @@ final class QueryCommand {
         return ExitCodes.OK;
     }
 
+    /** The columns the _ws.col.* fields are made from: the text output's, else tshark's with this -t format. */
+    private Columns columnsForFields(FieldRegistry registry, Columns textColumns) {
+        if (textColumns != null) {
+            return textColumns;
+        }
+        Columns c = new Columns(registry);
+        if (cmd.timeFormat != null && Columns.TIME_FORMATS.contains(cmd.timeFormat)) {
+            c.timeFormat(cmd.timeFormat);
+        }
+        return c;
+    }
+
     /**
      * Nothing matched: if the filter compares with a quoted string, try it in the other case. String
      * comparisons are case-sensitive in Wireshark ({@code smtp.req.command == "RCPT"} misses a client
@@ -284,7 +297,8 @@ final class QueryCommand {
         if (packets > 0) {
             capture.count(packets);
         }
-        QueryRunner runner = new QueryRunner(registry, filter, outputFields, 0).smtpPrefs(preferences.smtpPrefs()).lowerPrefs(preferences.lowerPrefs());
+        QueryRunner runner = new QueryRunner(registry, filter, outputFields, 0).smtpPrefs(preferences.smtpPrefs())
+                .lowerPrefs(preferences.lowerPrefs()).columns(columnsForFields(registry, cols));
         PrintWriter out = cmd.out;
         QueryRunner.Session session = runner.start((frame, fields) -> {
             if (cmd.countOnly) {

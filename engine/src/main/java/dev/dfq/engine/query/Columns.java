@@ -108,12 +108,36 @@ public final class Columns {
         return line(s, null, null);
     }
 
+    /** Indexes of {@link #cells}: tshark's default columns, in order. */
+    public static final int NUMBER = 0;
+    public static final int TIME = 1;
+    public static final int SOURCE = 2;
+    public static final int DESTINATION = 3;
+    public static final int PROTOCOL = 4;
+    public static final int LENGTH = 5;
+    public static final int INFO = 6;
+
     /** The summary line; {@code protocol}/{@code info}, when not null, are the mail dissectors' columns. */
     public String line(FieldStore s, String mailProtocol, String mailInfo) {
+        String[] c = cells(s, mailProtocol, mailInfo, true);
         StringBuilder sb = new StringBuilder(128);
         // String.format was half of a whole run's time with text output: the columns are padded by hand
-        padLeft(sb, Long.toString(num(s, frameNumber)), 5);
-        padLeft(sb.append(' '), timeColumn(s), 10);
+        padLeft(sb, c[NUMBER], 5);
+        padLeft(sb.append(' '), c[TIME], 10);
+        // tshark pads the address columns to 12 characters: source to the right, destination to the left
+        padLeft(sb.append(' '), c[SOURCE], 12).append(" \u2192 ");
+        padRight(sb, c[DESTINATION], 12);
+        return sb.append(' ').append(c[PROTOCOL]).append(' ').append(c[LENGTH]).append(' ').append(c[INFO]).toString();
+    }
+
+    /**
+     * The seven columns' text, unpadded (as the {@code _ws.col.*} fields hold it). {@code displayed}
+     * says whether this frame is being shown, which moves the "previous displayed frame" of -t dd.
+     */
+    public String[] cells(FieldStore s, String mailProtocol, String mailInfo, boolean displayed) {
+        String[] c = new String[7];
+        c[NUMBER] = Long.toString(num(s, frameNumber));
+        c[TIME] = timeColumn(s, displayed);
         String src;
         String dst;
         if (s.has(ipSrc)) {
@@ -129,11 +153,11 @@ public final class Columns {
             src = "";
             dst = "";
         }
-        // tshark pads the address columns to 12 characters: source to the right, destination to the left
-        padLeft(sb.append(' '), src, 12).append(" \u2192 ");
-        padRight(sb, dst, 12);
-        String proto = mailProtocol != null ? mailProtocol : protocol(s);
-        sb.append(' ').append(proto).append(' ').append(num(s, frameLen)).append(' ');
+        c[SOURCE] = src;
+        c[DESTINATION] = dst;
+        c[PROTOCOL] = mailProtocol != null ? mailProtocol : protocol(s);
+        c[LENGTH] = Long.toString(num(s, frameLen));
+        StringBuilder sb = new StringBuilder(96);
         if (mailProtocol != null && mailInfo != null) {
             sb.append(mailInfo);
         } else if (s.has(tcp)) {
@@ -147,7 +171,8 @@ public final class Columns {
                 sb.append(" [ILLEGAL CHECKSUM (0)]");
             }
         }
-        return sb.toString();
+        c[INFO] = sb.toString();
+        return c;
     }
 
     private String protocol(FieldStore s) {
@@ -217,10 +242,12 @@ public final class Columns {
         }
     }
 
-    private String timeColumn(FieldStore s) {
+    private String timeColumn(FieldStore s, boolean displayed) {
         long t = num(s, frameTime);
         long previous = lastDisplayed;
-        lastDisplayed = t;
+        if (displayed) {
+            lastDisplayed = t;
+        }
         switch (timeFormat) {
             case "d":
                 return s.has(frameDelta) ? relTime(num(s, frameDelta)) : "";

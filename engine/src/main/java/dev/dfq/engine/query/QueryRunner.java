@@ -33,6 +33,17 @@ public final class QueryRunner {
     /** SMTP preferences (-o smtp.decryption:TRUE, smtp.tcp.port, desegmentation). */
     private dev.dfq.fields.dissect.LowerPrefs lowerPrefs = dev.dfq.fields.dissect.LowerPrefs.defaults();
 
+    private Columns columns;
+
+    /**
+     * The columns whose text the {@code _ws.col.*} fields hold (the CLI's, with its -t format); by
+     * default tshark's default columns.
+     */
+    public QueryRunner columns(Columns columns) {
+        this.columns = columns;
+        return this;
+    }
+
     /** The TCP/IP/UDP preferences (relative sequence numbers, checksum checks). */
     public QueryRunner lowerPrefs(dev.dfq.fields.dissect.LowerPrefs prefs) {
         this.lowerPrefs = prefs;
@@ -128,9 +139,20 @@ public final class QueryRunner {
             IntStream filterFields = filter == null ? IntStream.empty() : Arrays.stream(filter.interestingFields());
             needed = IntStream.concat(filterFields, Arrays.stream(output)).distinct().toArray();
         }
+        int[] read = IntStream.concat(filter == null ? IntStream.empty() : Arrays.stream(filter.interestingFields()),
+                output == null ? IntStream.empty() : Arrays.stream(output)).toArray();
+        ColumnFields columnFields = ColumnFields.of(registry, read);
+        if (columnFields != null) {
+            if (columns == null) {
+                columns = new Columns(registry);
+            }
+            if (needed != null) {
+                needed = IntStream.concat(Arrays.stream(needed), Arrays.stream(columns.fields())).distinct().toArray();
+            }
+        }
         PacketDissector d = new PacketDissector(registry, needed, smtpPrefs, twoPass, lowerPrefs);
         this.dissector = d;
-        return new Session(d, useFilter == null ? null : useFilter.newEvaluator(), sink, interfaceIds);
+        return new Session(d, useFilter == null ? null : useFilter.newEvaluator(), sink, interfaceIds, columnFields);
     }
 
     /** One pass over frames: dissect, evaluate, hand matches to the sink. Not thread-safe. */
@@ -144,8 +166,12 @@ public final class QueryRunner {
         private long read;
         private long matched;
 
-        Session(PacketDissector dissector, CompiledFilter.Evaluator evaluator, Sink sink, boolean interfaceIds) {
+        private final ColumnFields columnFields;
+
+        Session(PacketDissector dissector, CompiledFilter.Evaluator evaluator, Sink sink, boolean interfaceIds,
+                ColumnFields columnFields) {
             this.dissector = dissector;
+            this.columnFields = columnFields;
             this.evaluator = evaluator;
             this.sink = sink;
             this.interfaceIds = interfaceIds;
@@ -156,6 +182,9 @@ public final class QueryRunner {
             info.set((int) frame.number(), frame.timestampNanos(), frame.data(), frame.dataOffset(), frame.caplen(),
                     (long) frame.originalLength(), frame.linkType(), interfaceIds ? frame.interfaceId() : -1);
             dissector.dissect(info, store);
+            if (columnFields != null) {
+                columnFields.add(store, columns.cells(store, dissector.mailProtocolColumn(), dissector.mailInfoColumn(), false));
+            }
             if (evaluator == null || evaluator.matches(store, references)) {
                 matched++;
                 info.previousDisplayedNanos = info.timeNanos;
