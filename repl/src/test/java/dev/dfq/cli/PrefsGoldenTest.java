@@ -37,15 +37,6 @@ class PrefsGoldenTest {
 
     private static Map<String, String> known() {
         Map<String, String> m = new java.util.HashMap<>();
-        for (String set : List.of("default", "checksums", "absolute", "nodesegment")) {
-            m.put("s8_ooo.pcap." + set + " 13", "[TCP Previous segment not captured] (see TextOutputTest)");
-            for (String frame : List.of("6", "14")) {
-                m.put("conversations.pcap." + set + " " + frame, "[TCP Dup ACK N#1] (tcp.analysis.duplicate_ack)");
-            }
-            for (String frame : List.of("8", "16")) {
-                m.put("conversations.pcap." + set + " " + frame, "[TCP Port numbers reused] (tcp.analysis.reused_ports)");
-            }
-        }
         for (String set : List.of("default", "absolute")) {
             m.put("s13_longline_badck.pcap." + set + " 15", "[TCP PDU reassembled in N] (see TextOutputTest)");
             m.put("s13_longline.pcap." + set + " 15", "[TCP PDU reassembled in N] (see TextOutputTest)");

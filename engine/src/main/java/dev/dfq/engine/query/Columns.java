@@ -42,7 +42,7 @@ public final class Columns {
     private final int frameProtocols;
     private final int frameTime;
     private final int frameDelta;
-    private final int retransmission;
+    private final TcpInfoPrefix analysis;
     private String timeFormat = "r";
     private long lastDisplayed = Long.MIN_VALUE;
 
@@ -89,19 +89,22 @@ public final class Columns {
         frameProtocols = id(r, "frame.protocols");
         frameTime = id(r, "frame.time");
         frameDelta = id(r, "frame.time_delta");
-        retransmission = id(r, "tcp.analysis.retransmission");
+        analysis = new TcpInfoPrefix(r);
     }
 
-    private static int id(FieldRegistry r, String name) {
+    static int id(FieldRegistry r, String name) {
         return r.byName(name).orElseThrow().id();
     }
 
     /** The fields the summary line reads (dissection must produce them). */
     public int[] fields() {
-        return new int[] {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
+        int[] own = {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
             tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, udpSrc,
-            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, retransmission, tcpChecksumStatus,
-            udpChecksumStatus};
+            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, tcpChecksumStatus, udpChecksumStatus};
+        int[] notes = analysis.fields();
+        int[] all = java.util.Arrays.copyOf(own, own.length + notes.length);
+        System.arraycopy(notes, 0, all, own.length, notes.length);
+        return all;
     }
 
     public String line(FieldStore s) {
@@ -135,6 +138,7 @@ public final class Columns {
         String proto = mailProtocol != null ? mailProtocol : protocol(s);
         sb.append(' ').append(proto).append(' ').append(num(s, frameLen)).append(' ');
         if (mailProtocol != null && mailInfo != null) {
+            analysis.append(s, sb);
             sb.append(mailInfo);
         } else if (s.has(tcp)) {
             tcpInfo(s, sb);
@@ -164,9 +168,7 @@ public final class Columns {
     }
 
     private void tcpInfo(FieldStore s, StringBuilder sb) {
-        if (s.has(retransmission)) {
-            sb.append("[TCP Retransmission] ");
-        }
+        analysis.append(s, sb);
         sb.append(num(s, tcpSrc)).append(" \u2192 ").append(num(s, tcpDst)).append(' ');
         long flags = num(s, tcpFlags);
         String[] names = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};

@@ -66,12 +66,13 @@ final class MailHandoff {
      */
     MailContext segment(FieldStore store, int frameNumber, int stream, Conversation conv, Direction me, Direction peer,
                         int sport, int dport, boolean syn, boolean ackFlag, boolean fin, long seq, int tcpLen,
-                        int payloadOff, int present, boolean desegmentOk) {
+                        int payloadOff, int present, boolean desegmentOk, boolean analyzeSeq) {
         if (syn && !ackFlag) {
             conv.serverPort = dport;
         }
         boolean skip = false;
-        if (me.nextSeq >= 0 && tcpLen > 0) {
+        // without sequence analysis nothing is known to be a retransmission: everything goes up
+        if (analyzeSeq && me.nextSeq >= 0 && tcpLen > 0) {
             long diff = (seq - me.nextSeq) << 32 >> 32;
             if (diff < 0 && !(tcpLen > 1 && diff == -1)) {
                 skip = true; // a retransmission (or keep-alive) is not handed to the upper layer

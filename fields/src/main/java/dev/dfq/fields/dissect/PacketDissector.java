@@ -53,6 +53,8 @@ public final class PacketDissector {
     public static final class TwoPass {
         final dev.dfq.fields.mail.SmtpDissector smtp;
         final java.util.Map<Integer, dev.dfq.fields.mail.SmtpSession> sessions = new HashMap<>();
+        /** Each TCP stream's final tcp.completeness, from the first pass. */
+        final java.util.Map<Integer, Integer> completeness = new HashMap<>();
         boolean firstDone;
 
         public TwoPass(FieldRegistry registry, dev.dfq.fields.mail.SmtpPrefs prefs) {
@@ -94,16 +96,20 @@ public final class PacketDissector {
         this.layers = new Layers(w.get(registry.byName("frame.protocols").orElseThrow().id()));
         this.frame = new FrameLayer(f, w);
         boolean mailNeeded = needed == null || deepest > LEVEL_TRANSPORT;
+        boolean secondPass = twoPass != null && twoPass.firstDone;
         MailHandoff mail = null;
         if (mailNeeded) {
             if (twoPass == null) {
                 mail = new MailHandoff(registry, smtpPrefs, wantedMail(needed));
             } else {
-                mail = new MailHandoff(twoPass.smtp, registry, !twoPass.firstDone, twoPass.sessions);
-                twoPass.firstDone = true;
+                mail = new MailHandoff(twoPass.smtp, registry, !secondPass, twoPass.sessions);
             }
         }
-        this.network = new NetworkLayers(f, w, mail, lowerPrefs);
+        if (twoPass != null) {
+            twoPass.firstDone = true;
+        }
+        TcpCompleteness completeness = new TcpCompleteness(f, w, twoPass == null ? null : twoPass.completeness, secondPass);
+        this.network = new NetworkLayers(f, w, mail, lowerPrefs, completeness);
     }
 
     /** Which mail fields to add: those needed, or all (null) when every field is. */

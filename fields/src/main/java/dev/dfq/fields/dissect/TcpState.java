@@ -27,26 +27,43 @@ final class TcpState {
     private final LowerPrefs prefs;
 
     /** @param mail the mail dissectors, or null when no mail field is needed */
-    TcpState(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs) {
+    /** Sequence analysis, or null when no field needs it (or tcp.analyze_sequence_numbers is off). */
+    private final TcpAnalysis analysis;
+    private final TcpCompleteness completeness;
+
+    /**
+     * @param mail the mail dissectors, or null when no mail field is needed
+     * @param completeness tcp.completeness as this pass shows it
+     */
+    TcpState(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs, TcpCompleteness completeness) {
         this.f = f;
         this.prefs = prefs;
         this.w = wanted;
         this.mail = mail;
+        this.completeness = completeness;
         // conversation state costs a hash lookup per segment: only when a field needs it
-        int[] stateful = {f.TCP_ANALYSIS_RETRANSMISSION, f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
+        int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
             f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA};
-        boolean any = false;
-        for (int id : stateful) {
-            any |= wanted.get(id);
+        boolean analyse = anyWanted(wanted, TcpAnalysis.fields(f));
+        this.analysis = analyse && prefs.tcpAnalyzeSeq() ? new TcpAnalysis(f, wanted) : null;
+        this.needState = anyWanted(wanted, stateful) || analyse || anyWanted(wanted, TcpCompleteness.fields(f))
+                || mail != null;
+    }
+
+    private static boolean anyWanted(BitSet wanted, int[] ids) {
+        for (int id : ids) {
+            if (wanted.get(id)) {
+                return true;
+            }
         }
-        this.needState = any || mail != null;
+        return false;
     }
 
     /** One direction of a conversation. */
     private static final class Dir {
         final MailHandoff.Direction mail = new MailHandoff.Direction();
+        final TcpAnalysis.Flow analysis = new TcpAnalysis.Flow();
         long base = -1;
-        long nextSeq = -1;
         boolean synSeen;
         int windowShift = -1;
         boolean finSeen;
@@ -54,6 +71,7 @@ final class TcpState {
 
     private static final class Conv {
         final MailHandoff.Conversation mail = new MailHandoff.Conversation();
+        final TcpAnalysis.Conversation analysis = new TcpAnalysis.Conversation();
         final int stream;
         final Dir a = new Dir();
         final Dir b = new Dir();
@@ -136,7 +154,12 @@ final class TcpState {
             evictClosed(info.timeNanos);
             conv = conversations.get(src, sp, dst, dp);
         }
-        if (conv == null || needState && syn && !ackFlag && conv.closing) {
+        boolean forward = !needState || ConversationTable.forward(src, sp, dst, dp);
+        // a SYN on the ports of a closed conversation, or with a new initial sequence number, starts
+        // a new one (tcp.analysis.reused_ports)
+        boolean reused = conv != null && needState && syn && !ackFlag
+                && (conv.closing || (forward ? conv.a : conv.b).synSeen && (forward ? conv.a : conv.b).base != seq);
+        if (conv == null || reused) {
             conv = new Conv(nextStream++);
             conv.firstTime = info.timeNanos;
             conv.lastTime = info.timeNanos;
@@ -144,7 +167,6 @@ final class TcpState {
                 conversations.put(src, sp, dst, dp, conv);
             }
         }
-        boolean forward = !needState || ConversationTable.forward(src, sp, dst, dp);
         Dir me = forward ? conv.a : conv.b;
         Dir peer = forward ? conv.b : conv.a;
         if (syn) {
@@ -256,15 +278,14 @@ final class TcpState {
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSVAL, occ, off + 20, 4, tsval);
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSECR, occ, off + 20, 4, tsecr);
         }
-        // a data segment wholly or partly below what this direction already sent (4.6 calls the
-        // s8 case a retransmission, not out-of-order; other tcp.analysis flags are not computed yet)
-        long segEnd = (seq + tcpLen + (syn ? 1 : 0) + (fin ? 1 : 0)) & 0xffffffffL;
-        if (me.nextSeq >= 0 && tcpLen > 0 && ((seq - me.nextSeq) << 32 >> 32) < 0
-                && !(tcpLen == 1 && ((seq - me.nextSeq) << 32 >> 32) == -1)) {
-            add(s, f.TCP_ANALYSIS_RETRANSMISSION, occ, off, 0, 0);
+        if (needState) {
+            completeness.show(s, occ, off, conv.stream, conv.analysis.completeness);
+            conv.analysis.completeness = TcpCompleteness.update(conv.analysis.completeness, flags, tcpLen);
+            completeness.record(conv.stream, conv.analysis.completeness);
         }
-        if (me.nextSeq < 0 || ((segEnd - me.nextSeq) << 32 >> 32) > 0) {
-            me.nextSeq = segEnd;
+        if (analysis != null) {
+            analysis.analyze(s, occ, off, conv.analysis, me.analysis, peer.analysis, new TcpAnalysis.Segm(info.number,
+                    info.timeNanos, seq, ack, tcpLen, flags, window, me.base, peer.windowShift), reused);
         }
         add(s, f.TCP_TIME_RELATIVE, occ, off, 0, info.timeNanos - conv.firstTime);
         add(s, f.TCP_TIME_DELTA, occ, off, 0, info.timeNanos - conv.lastTime);
@@ -276,7 +297,8 @@ final class TcpState {
         }
         s.setLength(occ, hdr);
         dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.stream, conv.mail, me.mail,
-                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present, prefs.tcpDesegment() && !badChecksum);
+                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present, prefs.tcpDesegment() && !badChecksum,
+                prefs.tcpAnalyzeSeq());
         if (ctx != null) {
             for (String p : ctx.protocols()) {
                 layers.add(p);
