@@ -53,8 +53,8 @@ public final class PacketDissector {
     public static final class TwoPass {
         final dev.dfq.fields.mail.SmtpDissector smtp;
         final java.util.Map<Integer, dev.dfq.fields.mail.SmtpSession> sessions = new HashMap<>();
-        /** Each TCP stream's final tcp.completeness, from the first pass. */
-        final java.util.Map<Integer, Integer> completeness = new HashMap<>();
+        /** Each TCP stream's final tcp.completeness and initial RTT, from the first pass. */
+        final java.util.Map<Integer, long[]> completeness = new HashMap<>();
         boolean firstDone;
 
         public TwoPass(FieldRegistry registry, dev.dfq.fields.mail.SmtpPrefs prefs) {

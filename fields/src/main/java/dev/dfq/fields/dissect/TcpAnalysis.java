@@ -55,7 +55,8 @@ final class TcpAnalysis {
         int dupacknum;
         int window = -1;
         long maxseqtobeacked;
-        boolean validBif = true;
+        /** Bytes in flight are shown once the peer has acknowledged something, and until a gap. */
+        boolean validBif;
         long pushBytes;
         boolean pushSetLast;
         int lastSegmentFlags;
@@ -66,6 +67,8 @@ final class TcpAnalysis {
     static final class Conversation {
         long synTime;
         long firstRtt;
+        /** The initial RTT to show instead of {@link #firstRtt} (the final one, in a second pass), or 0. */
+        long shownFirstRtt;
         /** Bits of tcp.completeness seen so far. */
         int completeness;
     }
@@ -166,16 +169,9 @@ final class TcpAnalysis {
         }
         sequenceChecks(r, conv, fwd, rev, g);
         record(r, fwd, g);
-        if (g.isAck()) {
-            acknowledge(r, rev, g);
-        }
+        acknowledge(r, rev, g); // whatever the ACK flag: a RST's acknowledgement field counts too
         if (g.len() > 0 && !fwd.segments.isEmpty() && fwd.validBif) {
             inFlight(r, fwd, g);
-        }
-        if (g.isRst()) {
-            // nothing of a reset stream will be acknowledged any more
-            fwd.segments.clear();
-            rev.segments.clear();
         }
         if (!r.made) {
             return 0;
@@ -226,7 +222,11 @@ final class TcpAnalysis {
         }
         if (ack != fwd.lastack) {
             fwd.lastnondupack = g.frame();
-            fwd.dupacknum = 0;
+            // -1 (an unseen segment of ours was acknowledged) outlives a new ACK number: 4.6.9 flags
+            // the peer's later ACKs beyond the gap no more (only a duplicate ACK of ours clears it)
+            if (fwd.dupacknum != -1) {
+                fwd.dupacknum = 0;
+            }
         }
         if (rev.maxseqtobeacked != 0 && gt(ack, rev.maxseqtobeacked) && g.isAck()) {
             r.made = true;
@@ -295,19 +295,24 @@ final class TcpAnalysis {
         fwd.lastSegmentFlags = r.flags;
     }
 
-    /** Drops the peer's segments this acknowledges; an exact match names the frame and the RTT. */
+    /**
+     * Drops the peer's segments this acknowledges. The oldest segment acknowledged exactly or in
+     * part names the frame and the RTT (4.6.9 names a partly acknowledged one too).
+     */
     private static void acknowledge(Found r, Flow rev, Segm g) {
         long ack = g.ack();
         Iterator<Segment> it = rev.segments.iterator();
         while (it.hasNext()) {
             Segment u = it.next();
-            if (ack == u.nextseq) {
+            if (ack == u.nextseq || gt(ack, u.seq) && !gt(ack, u.nextseq)) {
                 r.made = true;
                 r.acked = u.frame;
                 r.rtt = g.time() - u.time;
-                it.remove();
-            } else if (gt(ack, u.seq) && !gt(ack, u.nextseq)) {
-                u.seq = ack; // partly acknowledged: keep the rest
+                if (ack == u.nextseq) {
+                    it.remove();
+                } else {
+                    u.seq = ack; // partly acknowledged: keep the rest
+                }
             } else if (!gt(u.nextseq, ack)) {
                 it.remove();
             }
@@ -349,8 +354,9 @@ final class TcpAnalysis {
                 add(s, f.TCP_ANALYSIS_ACK_RTT, p, off, r.rtt);
             }
         }
-        if (conv.firstRtt != 0) {
-            add(s, f.TCP_ANALYSIS_INITIAL_RTT, p, off, conv.firstRtt);
+        long irtt = conv.shownFirstRtt != 0 ? conv.shownFirstRtt : conv.firstRtt;
+        if (irtt != 0) {
+            add(s, f.TCP_ANALYSIS_INITIAL_RTT, p, off, irtt);
         }
         if (r.inFlight != 0) {
             add(s, f.TCP_ANALYSIS_BYTES_IN_FLIGHT, p, off, r.inFlight);
@@ -368,6 +374,9 @@ final class TcpAnalysis {
         for (int[] item : flagItems) {
             if ((flags & item[0]) != 0) {
                 add(s, item[1], q, 0, 0);
+                if (item[0] == DUPLICATE_ACK) {
+                    add(s, item[1], q, 0, 0); // the tree item, then the expert item of the same name
+                }
                 if ((item[0] & (FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0) {
                     add(s, f.TCP_ANALYSIS_RETRANSMISSION, q, 0, 0); // Wireshark adds both expert items
                 }

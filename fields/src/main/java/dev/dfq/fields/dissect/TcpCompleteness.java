@@ -9,7 +9,9 @@ import java.util.Map;
  * tcp.completeness: which parts of a conversation were seen (1 SYN, 2 SYN-ACK, 4 ACK, 8 data,
  * 16 FIN, 32 RST). In one pass a segment shows what its conversation had before it, as tshark's
  * first pass does; with {@code -2} every segment shows the conversation's final value, which the
- * first pass records by stream.
+ * first pass records by stream. The same goes for the conversation's initial RTT (tcp.analysis.initial_rtt),
+ * which the second pass shows on every segment with an analysis tree, even those before the handshake
+ * completed.
  */
 final class TcpCompleteness {
     private static final int SYN = 1;
@@ -21,15 +23,15 @@ final class TcpCompleteness {
 
     private final F f;
     private final BitSet w;
-    /** Final values by stream (two passes), or null (one pass). */
-    private final Map<Integer, Integer> finals;
+    /** Final values by stream (two passes: completeness bits, initial RTT), or null (one pass). */
+    private final Map<Integer, long[]> finals;
     private final boolean secondPass;
 
     /**
      * @param finals null for one pass; else the map both passes share
      * @param secondPass whether this is the second of two passes (reads {@code finals}, else fills it)
      */
-    TcpCompleteness(F f, BitSet wanted, Map<Integer, Integer> finals, boolean secondPass) {
+    TcpCompleteness(F f, BitSet wanted, Map<Integer, long[]> finals, boolean secondPass) {
         this.f = f;
         this.w = wanted;
         this.finals = finals;
@@ -47,8 +49,8 @@ final class TcpCompleteness {
         boolean ack = (flags & 0x10) != 0;
         if (syn) {
             bits |= ack ? SYN_ACK : SYN;
-        } else if (ack && (bits & (SYN | SYN_ACK)) == (SYN | SYN_ACK)) {
-            bits |= ACK; // the handshake's third segment, or any ACK after it
+        } else if (ack && len == 0) {
+            bits |= ACK; // a pure ACK only: data carrying the ACK flag does not count (samples/tcp/midstream)
         }
         if (len > 0) {
             bits |= DATA;
@@ -62,16 +64,23 @@ final class TcpCompleteness {
         return bits;
     }
 
-    /** Remembers a stream's value so far (first of two passes). */
-    void record(int stream, int bits) {
+    /** Remembers a stream's values so far (first of two passes). */
+    void record(int stream, int bits, long firstRtt) {
         if (finals != null && !secondPass) {
-            finals.put(stream, bits);
+            finals.put(stream, new long[] {bits, firstRtt});
         }
+    }
+
+    /** The initial RTT the second of two passes shows for a stream, else 0 (then the current one is shown). */
+    long finalFirstRtt(int stream) {
+        long[] v = secondPass ? finals.get(stream) : null;
+        return v == null ? 0 : v[1];
     }
 
     /** Adds tcp.completeness and its items; {@code before} is the conversation's value before this segment. */
     void show(FieldStore s, int tcpOcc, int off, int stream, int before) {
-        int bits = secondPass ? finals.getOrDefault(stream, before) : before;
+        long[] v = secondPass ? finals.get(stream) : null;
+        int bits = v == null ? before : (int) v[0];
         int c = w.get(f.TCP_COMPLETENESS) ? s.add(f.TCP_COMPLETENESS, 1, tcpOcc, 0, off, 0, bits, null) : -1;
         int p = c >= 0 ? c : tcpOcc;
         int[] items = {f.TCP_COMPLETENESS_RST, f.TCP_COMPLETENESS_FIN, f.TCP_COMPLETENESS_DATA, f.TCP_COMPLETENESS_ACK,

@@ -281,11 +281,14 @@ final class TcpState {
         if (needState) {
             completeness.show(s, occ, off, conv.stream, conv.analysis.completeness);
             conv.analysis.completeness = TcpCompleteness.update(conv.analysis.completeness, flags, tcpLen);
-            completeness.record(conv.stream, conv.analysis.completeness);
         }
         if (analysis != null) {
+            conv.analysis.shownFirstRtt = completeness.finalFirstRtt(conv.stream);
             analysis.analyze(s, occ, off, conv.analysis, me.analysis, peer.analysis, new TcpAnalysis.Segm(info.number,
                     info.timeNanos, seq, ack, tcpLen, flags, window, me.base, peer.windowShift), reused);
+        }
+        if (needState) {
+            completeness.record(conv.stream, conv.analysis.completeness, conv.analysis.firstRtt);
         }
         add(s, f.TCP_TIME_RELATIVE, occ, off, 0, info.timeNanos - conv.firstTime);
         add(s, f.TCP_TIME_DELTA, occ, off, 0, info.timeNanos - conv.lastTime);
