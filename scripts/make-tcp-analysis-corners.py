@@ -14,6 +14,8 @@ from pcapgen import tcp4, write_pcap
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 C, S = bytes([10, 1, 0, 1]), bytes([10, 1, 0, 2])
 SYN, FIN, RST, PSH, ACK = 0x02, 0x01, 0x04, 0x08, 0x10
+# captures start in November 2023: Wireshark takes a SYN at time 0 for no SYN (no initial RTT)
+EPOCH = 1_700_000_000
 
 
 class Conv:
@@ -32,7 +34,7 @@ class Conv:
         s = getattr(self, me) if seq is None else seq
         a = getattr(self, peer) if ack is None else ack
         src, dst, sp, dp = (C, S, self.sport, self.dport) if side == 'C' else (S, C, self.dport, self.sport)
-        self.frames.append((self.t // 1_000_000, self.t % 1_000_000,
+        self.frames.append((EPOCH + self.t // 1_000_000, self.t % 1_000_000,
                             tcp4(src, dst, sp, dp, s, a if flags & ACK else 0, flags, data, window, options)))
         if advance:
             end = s + len(data) + (1 if flags & (SYN | FIN) else 0)
@@ -106,6 +108,7 @@ def spurious():
     c.seg('S', ACK)
     c.seg('C', PSH | ACK, data(200), seq=c.cseq - 200, dt=300_000)  # already acknowledged
     c.seg('S', ACK, dt=1000)
+    c.seg('C', PSH | ACK, data(100))
     c.seg('C', PSH | ACK, data(100), seq=c.cseq - 100, dt=300_000)  # not acknowledged: a retransmission
     c.seg('S', ACK)
     c.close()
