@@ -160,7 +160,8 @@ final class QueryCommand {
                 } else if (fo != null) {
                     out.println(fo.line(fields));
                 } else {
-                    out.println(cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
+                    out.println(cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn(),
+                            runner.pduReassembledIn()));
                 }
             };
             if (cmd.twoPass) {
@@ -265,7 +266,8 @@ final class QueryCommand {
             if (cmd.countOnly) {
                 return;
             }
-            out.println(fo != null ? fo.line(fields) : cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
+            out.println(fo != null ? fo.line(fields) : cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn(),
+                    runner.pduReassembledIn()));
             out.flush();
         }, true);
         try {

@@ -49,6 +49,11 @@ public final class QueryRunner {
         return dissector == null ? null : dissector.mailProtocolColumn();
     }
 
+    /** The frame of "[TCP PDU reassembled in N]" for the frame being handed to the sink, or 0. */
+    public int pduReassembledIn() {
+        return dissector == null ? 0 : dissector.pduReassembledIn();
+    }
+
     /** Info column the mail dissectors set for the frame being handed to the sink, or null. */
     public String mailInfoColumn() {
         return dissector == null ? null : dissector.mailInfoColumn();

@@ -55,6 +55,8 @@ public final class PacketDissector {
         final java.util.Map<Integer, dev.dfq.fields.mail.SmtpSession> sessions = new HashMap<>();
         /** Each TCP stream's final tcp.completeness and initial RTT, from the first pass. */
         final java.util.Map<Integer, long[]> completeness = new HashMap<>();
+        /** The frame completing each multi-segment PDU, by each earlier frame of it, from the first pass. */
+        final java.util.Map<Integer, Integer> reassembledIn = new HashMap<>();
         boolean firstDone;
 
         public TwoPass(FieldRegistry registry, dev.dfq.fields.mail.SmtpPrefs prefs) {
@@ -102,7 +104,7 @@ public final class PacketDissector {
             if (twoPass == null) {
                 mail = new MailHandoff(registry, smtpPrefs, wantedMail(needed));
             } else {
-                mail = new MailHandoff(twoPass.smtp, registry, !secondPass, twoPass.sessions);
+                mail = new MailHandoff(twoPass.smtp, registry, !secondPass, twoPass.sessions, twoPass.reassembledIn);
             }
         }
         if (twoPass != null) {
@@ -149,6 +151,7 @@ public final class PacketDissector {
         layers.names.setLength(0);
         layers.mailProtocol = null;
         layers.mailInfo = null;
+        layers.pduReassembledIn = 0;
         int frameOcc = frame.dissect(info, store);
         if (level >= LEVEL_LINK) {
             try {
@@ -168,6 +171,7 @@ public final class PacketDissector {
         /** Protocol and Info columns set by the mail dissectors for this frame, or null. */
         String mailProtocol;
         String mailInfo;
+        int pduReassembledIn;
 
         Layers(boolean keep) {
             this.keep = keep;
@@ -187,6 +191,11 @@ public final class PacketDissector {
     /** The Protocol column text the mail dissectors set for the last frame, or null. */
     public String mailProtocolColumn() {
         return layers.mailProtocol;
+    }
+
+    /** The frame of "[TCP PDU reassembled in N]" for the last frame, or 0. */
+    public int pduReassembledIn() {
+        return layers.pduReassembledIn;
     }
 
     /** The Info column text the mail dissectors set for the last frame, or null. */

@@ -302,6 +302,9 @@ final class TcpState {
         dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.stream, conv.mail, me.mail,
                 peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present, prefs.tcpDesegment() && !badChecksum,
                 prefs.tcpAnalyzeSeq());
+        if (mail != null) {
+            layers.pduReassembledIn = mail.reassembledIn();
+        }
         if (ctx != null) {
             for (String p : ctx.protocols()) {
                 layers.add(p);
