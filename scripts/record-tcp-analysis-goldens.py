@@ -9,7 +9,9 @@ repl/src/test/resources/tcp-analysis/:
   <capture>.fields.tsv    -T fields -E header=y -E occurrence=a -e <each field in fields.txt>, one pass
   <capture>.fields-2.tsv  the same with -2 (two passes)
   <capture>.filters.tsv   for each filter in filters.txt: filter<TAB>exit status<TAB>matching frames
+  <capture>.filters-2.tsv the same with -2
   <capture>.txt           the default text output (-n -r CAP)
+  <capture>.noanalysis.txt  the text output with -o tcp.analyze_sequence_numbers:FALSE
 The test never runs tshark.
 """
 import concurrent.futures
@@ -30,8 +32,8 @@ def run(args):
     return subprocess.run([tshark] + args, capture_output=True)
 
 
-def one_filter(path, flt):
-    p = run(['-n', '-r', path, '-Y', flt, '-T', 'fields', '-e', 'frame.number'])
+def one_filter(path, flt, passes):
+    p = run(passes + ['-n', '-r', path, '-Y', flt, '-T', 'fields', '-e', 'frame.number'])
     return '%s\t%d\t%s\n' % (flt, p.returncode, ','.join(p.stdout.decode().split()))
 
 
@@ -48,7 +50,10 @@ for path in caps:
     write(base + '.fields.tsv', run(['-n', '-r', path] + field_args).stdout.decode('utf-8', 'replace'))
     write(base + '.fields-2.tsv', run(['-2', '-n', '-r', path] + field_args).stdout.decode('utf-8', 'replace'))
     write(base + '.txt', run(['-n', '-r', path]).stdout.decode('utf-8', 'replace'))
-    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-        lines = list(pool.map(lambda flt: one_filter(path, flt), filters))
-    write(base + '.filters.tsv', ''.join(lines))
+    write(base + '.noanalysis.txt', run(['-n', '-r', path, '-o', 'tcp.analyze_sequence_numbers:FALSE'])
+          .stdout.decode('utf-8', 'replace'))
+    for suffix, passes in (('', []), ('-2', ['-2'])):
+        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+            lines = list(pool.map(lambda flt: one_filter(path, flt, passes), filters))
+        write(base + '.filters' + suffix + '.tsv', ''.join(lines))
     print('recorded', base)

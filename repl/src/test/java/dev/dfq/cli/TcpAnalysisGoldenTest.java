@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * tcp.analysis.* and tcp.completeness as tshark 4.6.9 computes them, and the Info notes they
  * drive. Goldens: src/test/resources/tcp-analysis, from scripts/record-tcp-analysis-goldens.py over
  * samples/tcp (scripts/make-tcp-analysis-corners.py: one case per capture), the lab capture,
  * s8_ooo and conversations.pcap: every field in one pass and with -2, frame sets of the filters in
- * filters.txt, and the default text output.
+ * filters.txt (one pass and -2), and the text output with and without tcp.analyze_sequence_numbers.
  */
 class TcpAnalysisGoldenTest {
     private static final Path GOLD = Path.of("src/test/resources/tcp-analysis");
@@ -83,20 +85,23 @@ class TcpAnalysisGoldenTest {
         assertThat(differ).isEmpty();
     }
 
-    @Test
-    void filters_sameFramesAsTshark() throws IOException {
+    @ParameterizedTest(name = "passes {0}")
+    @ValueSource(ints = {1, 2})
+    void filters_sameFramesAsTshark(int passes) throws IOException {
         List<String> differ = new ArrayList<>();
         int compared = 0;
         int nonEmpty = 0;
         for (Path cap : captures()) {
             String name = cap.getFileName().toString();
-            for (String line : golden(name + ".filters.tsv").split("\n")) {
+            for (String line : golden(name + (passes == 2 ? ".filters-2.tsv" : ".filters.tsv")).split("\n")) {
                 String[] p = line.split("\t", -1);
-                MainTest.Run r = MainTest.run("-n", "-r", cap.toString(), "-Y", p[0], "-T", "fields", "-e", "frame.number");
+                List<String> args = new ArrayList<>(passes == 2 ? List.of("-2") : List.of());
+                args.addAll(List.of("-n", "-r", cap.toString(), "-Y", p[0], "-T", "fields", "-e", "frame.number"));
+                MainTest.Run r = MainTest.run(args.toArray(String[]::new));
                 String got = r.status() + "\t" + String.join(",", r.out().split("\\s+")).replaceAll("^,", "");
                 compared++;
                 nonEmpty += p[2].isEmpty() ? 0 : 1;
-                check(name + " " + p[0], p[1] + "\t" + p[2], got, differ);
+                check(name + (passes == 2 ? " -2 " : " ") + p[0], p[1] + "\t" + p[2], got, differ);
             }
         }
         System.out.println("tcp analysis: " + compared + " filters compared, " + nonEmpty + " matching frames");
@@ -110,6 +115,9 @@ class TcpAnalysisGoldenTest {
         for (Path cap : captures()) {
             String name = cap.getFileName().toString();
             check(name + " text", golden(name + ".txt"), MainTest.run("-n", "-r", cap.toString()).out(), differ);
+            // without sequence analysis: no notes, absolute numbers, retransmissions handed to SMTP
+            check(name + " text, no analysis", golden(name + ".noanalysis.txt"), MainTest.run("-n", "-r", cap.toString(),
+                    "-o", "tcp.analyze_sequence_numbers:FALSE").out(), differ);
         }
         assertThat(differ).isEmpty();
     }
