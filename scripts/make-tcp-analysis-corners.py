@@ -2,12 +2,13 @@
 """Writes samples/tcp/*.pcap: one small TCP conversation per tcp.analysis case, to pin down how
 tshark 4.6.9 flags them (lost and ACKed-unseen segments, out-of-order, duplicate ACKs and a fast
 retransmission, spurious retransmission, window update, zero window with probe and probe ACK,
-keep-alive and its ACK, window full, port reuse, RST, a stream without its handshake, and RTTs,
-bytes in flight and pushed bytes). Payloads go to port 9000 (plain TCP data for tshark).
+keep-alive and its ACK, window full, port reuse, RST, a stream without its handshake, RTTs,
+bytes in flight and pushed bytes, SACK blocks, SYN and FIN sent twice). Payloads go to port 9000 (plain TCP data for tshark).
 
 usage: scripts/make-tcp-analysis-corners.py        (then scripts/record-tcp-analysis-goldens.py)
 """
 import os
+import struct
 
 from pcapgen import tcp4, write_pcap
 
@@ -246,10 +247,54 @@ def rtt_flight():
     return c
 
 
+def sack():
+    """Duplicate ACKs with SACK blocks (bytes in flight less what they report), one without, then two blocks."""
+    sack_perm = b'\x01\x01\x04\x02'
+    c = Conv(sport=40112)
+    c.handshake(options=sack_perm, server_options=sack_perm)
+    c.seg('S', ACK, data(100))
+    c.seg('C', ACK)
+    hole = c.sseq
+    c.sseq += 100
+    for _ in range(2):
+        c.seg('S', ACK, data(100))
+        c.seg('C', ACK, ack=hole, options=b'\x01\x01\x05\x0a' + struct.pack('>II', hole + 100, c.sseq), dt=200)
+    c.seg('C', PSH | ACK, data(10), ack=hole)  # no SACK: nothing subtracted from the next bytes in flight
+    c.seg('S', ACK, data(100))
+    c.seg('C', ACK, ack=hole, options=b'\x01\x01\x08\x0a' + struct.pack('>II', 5, 6) + b'\x01\x01\x05\x12'
+          + struct.pack('>IIII', hole + 100, hole + 200, hole + 300, hole + 400))
+    c.seg('S', ACK, data(100))
+    c.seg('S', ACK, data(100), seq=hole)
+    c.seg('C', ACK)
+    c.close()
+    return c
+
+
+def syn_fin_again():
+    """A SYN, a SYN-ACK and a FIN sent twice, an overlapping resend, a far gap, then a RST."""
+    c = Conv(sport=40113)
+    c.seg('C', SYN, dt=0)
+    c.seg('C', SYN, seq=c.cseq - 1, dt=1_000_000, advance=False)
+    c.seg('S', SYN | ACK, dt=5000)
+    c.seg('S', SYN | ACK, seq=c.sseq - 1, dt=200_000, advance=False)
+    c.seg('C', ACK)
+    c.seg('C', ACK, data(300))
+    c.seg('C', ACK, data(300), seq=c.cseq - 150, dt=400_000)  # overlaps the last half and goes on
+    c.seg('S', ACK, ack=c.cseq - 200)
+    c.seg('C', FIN | ACK)
+    c.seg('C', FIN | ACK, seq=c.cseq - 1, dt=300_000, advance=False)
+    c.seg('S', ACK)
+    c.seg('S', PSH | ACK, data(10))
+    c.seg('C', ACK, data(50), seq=c.cseq + 1000)  # after the FIN, beyond a gap
+    c.seg('C', RST | ACK)
+    return c
+
+
 CASES = {'lost': lost, 'out_of_order': out_of_order, 'fast_retransmission': fast_retransmission,
          'spurious': spurious, 'window_update': window_update, 'zero_window': zero_window,
          'keep_alive': keep_alive, 'window_full': window_full, 'ack_unseen': ack_unseen,
-         'port_reuse': port_reuse, 'reset': reset, 'midstream': midstream, 'rtt_flight': rtt_flight}
+         'port_reuse': port_reuse, 'reset': reset, 'midstream': midstream, 'rtt_flight': rtt_flight,
+         'sack': sack, 'syn_fin_again': syn_fin_again}
 
 
 def main():

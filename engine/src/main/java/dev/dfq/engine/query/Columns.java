@@ -32,6 +32,8 @@ public final class Columns {
     private final int tsval;
     private final int tsecr;
     private final int tcpOptions;
+    private final int sackLe;
+    private final int sackRe;
     private final int udpSrc;
     private final int udpDst;
     private final int udpLength;
@@ -79,6 +81,8 @@ public final class Columns {
         tsval = id(r, "tcp.options.timestamp.tsval");
         tsecr = id(r, "tcp.options.timestamp.tsecr");
         tcpOptions = id(r, "tcp.options");
+        sackLe = id(r, "tcp.options.sack_le");
+        sackRe = id(r, "tcp.options.sack_re");
         udpSrc = id(r, "udp.srcport");
         udpDst = id(r, "udp.dstport");
         udpLength = id(r, "udp.length");
@@ -99,7 +103,7 @@ public final class Columns {
     /** The fields the summary line reads (dissection must produce them). */
     public int[] fields() {
         int[] own = {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
-            tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, udpSrc,
+            tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, sackLe, sackRe, udpSrc,
             udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, tcpChecksumStatus, udpChecksumStatus};
         int[] notes = analysis.fields();
         int[] all = java.util.Arrays.copyOf(own, own.length + notes.length);
@@ -201,27 +205,38 @@ public final class Columns {
             sb.append(" MSS=").append(num(s, mss));
         }
         if (s.has(tcpOptions)) {
-            byte[] o = s.valueBytes(s.first(tcpOptions));
-            for (int i = 0; i + 1 < o.length; ) {
-                int kind = o[i] & 0xff;
-                if (kind == 0) {
-                    break;
-                }
-                if (kind == 1) {
-                    i++;
-                    continue;
-                }
-                if (kind == 4) {
-                    sb.append(" SACK_PERM");
-                }
-                i += Math.max(2, o[i + 1] & 0xff);
-            }
-        }
-        if (s.has(tsval)) {
-            sb.append(" TSval=").append(num(s, tsval)).append(" TSecr=").append(num(s, tsecr));
+            options(s, sb, s.valueBytes(s.first(tcpOptions)));
         }
         if (s.has(wsMultiplier)) {
             sb.append(" WS=").append(num(s, wsMultiplier));
+        }
+    }
+
+    /** SACK_PERM, TSval/TSecr and SACK blocks (SLE/SRE, relative), in the order the options come. */
+    private void options(FieldStore s, StringBuilder sb, byte[] o) {
+        int le = s.first(sackLe);
+        int re = s.first(sackRe);
+        for (int i = 0; i + 1 < o.length; ) {
+            int kind = o[i] & 0xff;
+            if (kind == 0) {
+                break;
+            }
+            if (kind == 1) {
+                i++;
+                continue;
+            }
+            if (kind == 4) {
+                sb.append(" SACK_PERM");
+            } else if (kind == 8 && s.has(tsval)) {
+                sb.append(" TSval=").append(num(s, tsval)).append(" TSecr=").append(num(s, tsecr));
+            } else if (kind == 5) {
+                for (int b = 0; b < ((o[i + 1] & 0xff) - 2) / 8 && le >= 0 && re >= 0; b++) {
+                    sb.append(" SLE=").append(s.num(le)).append(" SRE=").append(s.num(re));
+                    le = s.next(le);
+                    re = s.next(re);
+                }
+            }
+            i += Math.max(2, o[i + 1] & 0xff);
         }
     }
 

@@ -131,6 +131,8 @@ final class F {
     final int TCP_OPTIONS_WSCALE_SHIFT;
     final int TCP_OPTIONS_WSCALE_MULTIPLIER;
     final int TCP_OPTIONS_SACK_PERM;
+    final int TCP_OPTIONS_SACK_LE;
+    final int TCP_OPTIONS_SACK_RE;
     final int TCP_OPTIONS_TIMESTAMP_TSVAL;
     final int TCP_OPTIONS_TIMESTAMP_TSECR;
     final int TCP_TIME_RELATIVE;
@@ -330,6 +332,8 @@ final class F {
         TCP_OPTIONS_WSCALE_SHIFT = ids.of("tcp.options.wscale.shift");
         TCP_OPTIONS_WSCALE_MULTIPLIER = ids.of("tcp.options.wscale.multiplier");
         TCP_OPTIONS_SACK_PERM = ids.of("tcp.options.sack_perm.present");
+        TCP_OPTIONS_SACK_LE = ids.of("tcp.options.sack_le");
+        TCP_OPTIONS_SACK_RE = ids.of("tcp.options.sack_re");
         TCP_OPTIONS_TIMESTAMP_TSVAL = ids.of("tcp.options.timestamp.tsval");
         TCP_OPTIONS_TIMESTAMP_TSECR = ids.of("tcp.options.timestamp.tsecr");
         TCP_TIME_RELATIVE = ids.of("tcp.time_relative");

@@ -54,6 +54,8 @@ final class TcpAnalysis {
         int lastnondupack;
         int dupacknum;
         int window = -1;
+        /** What this direction's last segment said it received beyond its ACK (SACK blocks). */
+        long sackBytes;
         long maxseqtobeacked;
         /** Bytes in flight are shown once the peer has acknowledged something, and until a gap. */
         boolean validBif;
@@ -110,8 +112,10 @@ final class TcpAnalysis {
      *
      * @param base this direction's base sequence number (bytes in flight are counted from it)
      * @param peerShift the peer's window shift: -1 unknown, -2 no scaling, else the shift
+     * @param sackBytes the bytes this segment's SACK blocks report received
      */
-    record Segm(int frame, long time, long seq, long ack, int len, int flags, int window, long base, int peerShift) {
+    record Segm(int frame, long time, long seq, long ack, int len, int flags, int window, long base, int peerShift,
+                long sackBytes) {
         boolean isSyn() {
             return (flags & 0x02) != 0;
         }
@@ -167,11 +171,12 @@ final class TcpAnalysis {
         if (g.isAck()) {
             rev.validBif = true;
         }
+        fwd.sackBytes = g.sackBytes();
         sequenceChecks(r, conv, fwd, rev, g);
         record(r, fwd, g);
         acknowledge(r, rev, g); // whatever the ACK flag: a RST's acknowledgement field counts too
         if (g.len() > 0 && !fwd.segments.isEmpty() && fwd.validBif) {
-            inFlight(r, fwd, g);
+            inFlight(r, fwd, rev, g);
         }
         if (!r.made) {
             return 0;
@@ -320,14 +325,15 @@ final class TcpAnalysis {
     }
 
     /** Bytes in flight (from the unacknowledged segments' span) and bytes sent since the last PSH. */
-    private static void inFlight(Found r, Flow fwd, Segm g) {
+    private static void inFlight(Found r, Flow fwd, Flow rev, Segm g) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (Segment u : fwd.segments) {
             first = Math.min(first, (u.seq - g.base()) & MASK);
             last = Math.max(last, (u.nextseq - g.base()) & MASK);
         }
-        long inf = (last - first) & MASK;
+        // what the peer reports received beyond its ACK is no longer in flight
+        long inf = (last - first - rev.sackBytes) & MASK;
         if (inf > 0 && inf < 2_000_000_000L) {
             r.inFlight = g.isSyn() || g.isFin() ? inf - 1 : inf; // SYN and FIN take no buffer
         }

@@ -186,7 +186,8 @@ final class TcpState {
         int wscale = -1;
         long tsval = -1;
         long tsecr = -1;
-        boolean sackPerm = false;
+        int sackAt = -1;
+        int sackBlocks = 0;
         for (int p = off + 20; p < optEnd; ) {
             int kind = d[p] & 0xff;
             if (kind == 0) {
@@ -206,7 +207,10 @@ final class TcpState {
             switch (kind) {
                 case 2 -> mss = olen == 4 ? NetworkLayers.u16(d, p + 2) : -1;
                 case 3 -> wscale = olen == 3 ? d[p + 2] & 0xff : -1;
-                case 4 -> sackPerm = true;
+                case 5 -> {
+                    sackAt = p + 2;
+                    sackBlocks = (olen - 2) / 8;
+                }
                 case 8 -> {
                     if (olen == 10) {
                         tsval = NetworkLayers.u32(d, p + 2);
@@ -274,6 +278,15 @@ final class TcpState {
             add(s, f.TCP_OPTIONS_WSCALE_SHIFT, occ, off + 20, 1, wscale);
             add(s, f.TCP_OPTIONS_WSCALE_MULTIPLIER, occ, off + 20, 1, 1L << Math.min(wscale, 14));
         }
+        long sackBytes = 0;
+        for (int i = 0; i < sackBlocks; i++) {
+            long le = NetworkLayers.u32(d, sackAt + 8 * i);
+            long re = NetworkLayers.u32(d, sackAt + 8 * i + 4);
+            boolean rel = prefs.tcpRelativeSeq() && peer.base >= 0;
+            add(s, f.TCP_OPTIONS_SACK_LE, occ, sackAt + 8 * i, 4, rel ? (le - peer.base) & 0xffffffffL : le);
+            add(s, f.TCP_OPTIONS_SACK_RE, occ, sackAt + 8 * i + 4, 4, rel ? (re - peer.base) & 0xffffffffL : re);
+            sackBytes += (re - le) & 0xffffffffL;
+        }
         if (tsval >= 0) {
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSVAL, occ, off + 20, 4, tsval);
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSECR, occ, off + 20, 4, tsecr);
@@ -285,7 +298,7 @@ final class TcpState {
         if (analysis != null) {
             conv.analysis.shownFirstRtt = completeness.finalFirstRtt(conv.stream);
             analysis.analyze(s, occ, off, conv.analysis, me.analysis, peer.analysis, new TcpAnalysis.Segm(info.number,
-                    info.timeNanos, seq, ack, tcpLen, flags, window, me.base, peer.windowShift), reused);
+                    info.timeNanos, seq, ack, tcpLen, flags, window, me.base, peer.windowShift, sackBytes), reused);
         }
         if (needState) {
             completeness.record(conv.stream, conv.analysis.completeness, conv.analysis.firstRtt);
