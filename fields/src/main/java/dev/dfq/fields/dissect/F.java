@@ -192,6 +192,8 @@ final class F {
     final int TCP_ANALYSIS_INITIAL_RTT;
     final int TCP_ANALYSIS_BYTES_IN_FLIGHT;
     final int TCP_ANALYSIS_PUSH_BYTES_SENT;
+    final int TCP_ANALYSIS_RTO;
+    final int TCP_ANALYSIS_RTO_FRAME;
     final int TCP_COMPLETENESS;
     final int TCP_COMPLETENESS_SYN;
     final int TCP_COMPLETENESS_SYN_ACK;
@@ -393,6 +395,8 @@ final class F {
         TCP_ANALYSIS_INITIAL_RTT = ids.of("tcp.analysis.initial_rtt");
         TCP_ANALYSIS_BYTES_IN_FLIGHT = ids.of("tcp.analysis.bytes_in_flight");
         TCP_ANALYSIS_PUSH_BYTES_SENT = ids.of("tcp.analysis.push_bytes_sent");
+        TCP_ANALYSIS_RTO = ids.of("tcp.analysis.rto");
+        TCP_ANALYSIS_RTO_FRAME = ids.of("tcp.analysis.rto_frame");
         TCP_COMPLETENESS = ids.of("tcp.completeness");
         TCP_COMPLETENESS_SYN = ids.of("tcp.completeness.syn");
         TCP_COMPLETENESS_SYN_ACK = ids.of("tcp.completeness.syn-ack");

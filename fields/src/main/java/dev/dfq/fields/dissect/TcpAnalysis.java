@@ -43,12 +43,16 @@ final class TcpAnalysis {
         int frame;
         long seq;
         long nextseq;
+        int nextseqFrame;
+        long nextseqTime;
         long time;
     }
 
     /** One direction's analysis state (Wireshark's tcp_flow_t). */
     static final class Flow {
         long nextseq;
+        int nextseqFrame;
+        long nextseqTime;
         long lastack;
         long lastackTime;
         int lastnondupack;
@@ -103,7 +107,7 @@ final class TcpAnalysis {
             f.TCP_ANALYSIS_WINDOW_FULL, f.TCP_ANALYSIS_ZERO_WINDOW, f.TCP_ANALYSIS_ZERO_WINDOW_PROBE,
             f.TCP_ANALYSIS_ZERO_WINDOW_PROBE_ACK, f.TCP_ANALYSIS_KEEP_ALIVE, f.TCP_ANALYSIS_KEEP_ALIVE_ACK,
             f.TCP_ANALYSIS_REUSED_PORTS, f.TCP_ANALYSIS_ACKS_FRAME, f.TCP_ANALYSIS_ACK_RTT, f.TCP_ANALYSIS_INITIAL_RTT,
-            f.TCP_ANALYSIS_BYTES_IN_FLIGHT, f.TCP_ANALYSIS_PUSH_BYTES_SENT};
+            f.TCP_ANALYSIS_BYTES_IN_FLIGHT, f.TCP_ANALYSIS_PUSH_BYTES_SENT, f.TCP_ANALYSIS_RTO, f.TCP_ANALYSIS_RTO_FRAME};
     }
 
     /**
@@ -142,6 +146,9 @@ final class TcpAnalysis {
         long rtt;
         long inFlight;
         long pushed;
+        /** A plain retransmission's RTO: time since the segment it is measured from, and that frame. */
+        long rto;
+        int rtoFrame;
         /** Whether Wireshark made the tcp_acked record, which is what shows the tcp.analysis tree. */
         boolean made;
 
@@ -273,6 +280,10 @@ final class TcpAnalysis {
             r.flag(OUT_OF_ORDER);
         } else if (notAdvanced) {
             r.flag(RETRANSMISSION);
+            // 4.6.9 measures from the newest segment still unacknowledged, else from the highest one sent
+            Segment newest = fwd.segments.peekFirst();
+            r.rto = g.time() - (newest != null ? newest.time : fwd.nextseqTime);
+            r.rtoFrame = newest != null ? newest.frame : fwd.nextseqFrame;
         }
     }
 
@@ -290,6 +301,8 @@ final class TcpAnalysis {
         boolean probe = (r.flags & ZERO_WINDOW_PROBE) != 0;
         if ((fwd.nextseq == 0 || gt(nextseq, fwd.nextseq)) && !probe) {
             fwd.nextseq = nextseq;
+            fwd.nextseqFrame = g.frame();
+            fwd.nextseqTime = g.time();
         }
         if ((g.seq() == fwd.maxseqtobeacked || fwd.maxseqtobeacked == 0) && !probe) {
             fwd.maxseqtobeacked = fwd.nextseq;
@@ -369,12 +382,13 @@ final class TcpAnalysis {
             add(s, f.TCP_ANALYSIS_PUSH_BYTES_SENT, p, off, r.pushed);
         }
         if (r.flags != 0) {
-            flagTree(s, p, off, r.flags, r.dupNum, r.dupFrame);
+            flagTree(s, p, off, r);
         }
     }
 
     /** tcp.analysis.flags and the items under it, in the order Wireshark adds them. */
-    private void flagTree(FieldStore s, int p, int off, int flags, int dupNum, int dupFrame) {
+    private void flagTree(FieldStore s, int p, int off, Found r) {
+        int flags = r.flags;
         int fo = add(s, f.TCP_ANALYSIS_FLAGS, p, off, 0);
         int q = fo >= 0 ? fo : p;
         for (int[] item : flagItems) {
@@ -383,14 +397,18 @@ final class TcpAnalysis {
                 if (item[0] == DUPLICATE_ACK) {
                     add(s, item[1], q, 0, 0); // the tree item, then the expert item of the same name
                 }
+                if (item[0] == RETRANSMISSION && r.rto != 0) {
+                    add(s, f.TCP_ANALYSIS_RTO, q, off, r.rto);
+                    add(s, f.TCP_ANALYSIS_RTO_FRAME, q, off, r.rtoFrame);
+                }
                 if ((item[0] & (FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0) {
                     add(s, f.TCP_ANALYSIS_RETRANSMISSION, q, 0, 0); // Wireshark adds both expert items
                 }
             }
         }
         if ((flags & DUPLICATE_ACK) != 0) {
-            add(s, f.TCP_ANALYSIS_DUPLICATE_ACK_NUM, p, off, dupNum);
-            add(s, f.TCP_ANALYSIS_DUPLICATE_ACK_FRAME, p, off, dupFrame);
+            add(s, f.TCP_ANALYSIS_DUPLICATE_ACK_NUM, p, off, r.dupNum);
+            add(s, f.TCP_ANALYSIS_DUPLICATE_ACK_FRAME, p, off, r.dupFrame);
         }
     }
 
