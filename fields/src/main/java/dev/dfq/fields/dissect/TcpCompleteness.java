@@ -67,7 +67,9 @@ final class TcpCompleteness {
     /** Remembers a stream's values so far (first of two passes). */
     void record(int stream, int bits, long firstRtt) {
         if (finals != null && !secondPass) {
-            finals.put(stream, new long[] {bits, firstRtt});
+            long[] v = finals.computeIfAbsent(stream, k -> new long[2]);
+            v[0] = bits;
+            v[1] = firstRtt;
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.BitSet;
 /**
  * TCP segments and the per-conversation state Wireshark keeps: stream index, relative sequence
  * and acknowledgement numbers (relative to the SYN's ISN, or to the first sequence number seen
- * when the capture starts mid-stream), window scaling learnt from the handshake, per-stream time.
- * A conversation's state is dropped once it has closed (RST, or FIN both ways and the last ACK),
+ * when the capture starts mid-stream), window scaling learnt from the handshake, per-stream time,
+ * tcp.completeness ({@link TcpCompleteness}) and sequence analysis ({@link TcpAnalysis}), the
+ * latter two only when a field needs them. A conversation's state is dropped once it has closed (RST, or FIN both ways and the last ACK),
  * so memory follows the number of open streams, not the size of the capture.
  */
 final class TcpState {
@@ -26,7 +27,6 @@ final class TcpState {
 
     private final LowerPrefs prefs;
 
-    /** @param mail the mail dissectors, or null when no mail field is needed */
     /** Sequence analysis, or null when no field needs it (or tcp.analyze_sequence_numbers is off). */
     private final TcpAnalysis analysis;
     private final TcpCompleteness completeness;
