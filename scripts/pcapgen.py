@@ -13,9 +13,10 @@ def csum(data):
     return ~s & 0xffff
 
 
-def tcp4(src, dst, sport, dport, seq, ack, flags, data=b''):
-    """An Ethernet II / IPv4 / TCP frame (20-byte headers, window 65535) with good checksums."""
-    tcp = struct.pack('>HHIIBBHHH', sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + data
+def tcp4(src, dst, sport, dport, seq, ack, flags, data=b'', window=65535, options=b''):
+    """An Ethernet II / IPv4 / TCP frame (20-byte IP header; TCP options padded to 32 bits) with good checksums."""
+    options += b'\0' * (-len(options) % 4)
+    tcp = struct.pack('>HHIIBBHHH', sport, dport, seq, ack, (5 + len(options) // 4) << 4, flags, window, 0, 0) + options + data
     tcp = tcp[:16] + struct.pack('>H', csum(src + dst + struct.pack('>BBH', 0, 6, len(tcp)) + tcp)) + tcp[18:]
     ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, 20 + len(tcp), 1, 0, 64, 6, 0, src, dst)
     ip = ip[:10] + struct.pack('>H', csum(ip)) + ip[12:]

@@ -113,11 +113,11 @@ final class Preferences {
      */
     dev.dfq.fields.dissect.LowerPrefs lowerPrefs() {
         dev.dfq.fields.dissect.LowerPrefs p = dev.dfq.fields.dissect.LowerPrefs.defaults();
-        boolean relative = boolOr("tcp.relative_sequence_numbers", p.tcpRelativeSeq())
-                && boolOr("tcp.analyze_sequence_numbers", true);
+        boolean analyze = boolOr("tcp.analyze_sequence_numbers", p.tcpAnalyzeSeq());
+        boolean relative = boolOr("tcp.relative_sequence_numbers", p.tcpRelativeSeq()) && analyze;
         return new dev.dfq.fields.dissect.LowerPrefs(relative, boolOr("tcp.check_checksum", p.tcpCheckChecksum()),
                 boolOr("ip.check_checksum", p.ipCheckChecksum()), boolOr("udp.check_checksum", p.udpCheckChecksum()),
-                boolOr("tcp.desegment_tcp_streams", p.tcpDesegment()));
+                boolOr("tcp.desegment_tcp_streams", p.tcpDesegment()), analyze);
     }
 
     private boolean boolOr(String name, boolean dflt) {

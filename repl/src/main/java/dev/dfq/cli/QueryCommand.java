@@ -183,7 +183,8 @@ final class QueryCommand {
                 } else if (json != null) {
                     json.frame(frame.timestampNanos(), fields);
                 } else {
-                    out.println(cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
+                    out.println(cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn(),
+                            runner.pduReassembledIn()));
                 }
             };
             if (cmd.twoPass) {
@@ -307,7 +308,8 @@ final class QueryCommand {
             if (json != null) {
                 json.frame(frame.timestampNanos(), fields);
             } else {
-                out.println(fo != null ? fo.line(fields) : cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn()));
+                out.println(fo != null ? fo.line(fields) : cols.line(fields, runner.mailProtocolColumn(), runner.mailInfoColumn(),
+                        runner.pduReassembledIn()));
             }
             out.flush();
         }, true);

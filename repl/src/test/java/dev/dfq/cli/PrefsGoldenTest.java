@@ -31,28 +31,9 @@ class PrefsGoldenTest {
 
     /**
      * Text lines known to differ (capture.set frame -> reason). Each must still differ: a line that
-     * has become identical fails the test until its entry is removed.
+     * has become identical fails the test until its entry is removed. None at present.
      */
-    private static final Map<String, String> KNOWN = known();
-
-    private static Map<String, String> known() {
-        Map<String, String> m = new java.util.HashMap<>();
-        for (String set : List.of("default", "checksums", "absolute", "nodesegment")) {
-            m.put("s8_ooo.pcap." + set + " 13", "[TCP Previous segment not captured] (see TextOutputTest)");
-            for (String frame : List.of("6", "14")) {
-                m.put("conversations.pcap." + set + " " + frame, "[TCP Dup ACK N#1] (tcp.analysis.duplicate_ack)");
-            }
-            for (String frame : List.of("8", "16")) {
-                m.put("conversations.pcap." + set + " " + frame, "[TCP Port numbers reused] (tcp.analysis.reused_ports)");
-            }
-        }
-        for (String set : List.of("default", "absolute")) {
-            m.put("s13_longline_badck.pcap." + set + " 15", "[TCP PDU reassembled in N] (see TextOutputTest)");
-            m.put("s13_longline.pcap." + set + " 15", "[TCP PDU reassembled in N] (see TextOutputTest)");
-        }
-        m.put("s13_longline.pcap.checksums 15", "[TCP PDU reassembled in N] (see TextOutputTest)");
-        return m;
-    }
+    private static final Map<String, String> KNOWN = Map.of();
 
     private static String path(String capture) {
         if (capture.equals("smtp-lab.pcap")) {

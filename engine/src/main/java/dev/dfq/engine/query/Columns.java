@@ -32,6 +32,8 @@ public final class Columns {
     private final int tsval;
     private final int tsecr;
     private final int tcpOptions;
+    private final int sackLe;
+    private final int sackRe;
     private final int udpSrc;
     private final int udpDst;
     private final int udpLength;
@@ -42,7 +44,7 @@ public final class Columns {
     private final int frameProtocols;
     private final int frameTime;
     private final int frameDelta;
-    private final int retransmission;
+    private final TcpInfoPrefix analysis;
     private String timeFormat = "r";
     private long lastDisplayed = Long.MIN_VALUE;
 
@@ -79,6 +81,8 @@ public final class Columns {
         tsval = id(r, "tcp.options.timestamp.tsval");
         tsecr = id(r, "tcp.options.timestamp.tsecr");
         tcpOptions = id(r, "tcp.options");
+        sackLe = id(r, "tcp.options.sack_le");
+        sackRe = id(r, "tcp.options.sack_re");
         udpSrc = id(r, "udp.srcport");
         udpDst = id(r, "udp.dstport");
         udpLength = id(r, "udp.length");
@@ -89,23 +93,26 @@ public final class Columns {
         frameProtocols = id(r, "frame.protocols");
         frameTime = id(r, "frame.time");
         frameDelta = id(r, "frame.time_delta");
-        retransmission = id(r, "tcp.analysis.retransmission");
+        analysis = new TcpInfoPrefix(r);
     }
 
-    private static int id(FieldRegistry r, String name) {
+    static int id(FieldRegistry r, String name) {
         return r.byName(name).orElseThrow().id();
     }
 
     /** The fields the summary line reads (dissection must produce them). */
     public int[] fields() {
-        return new int[] {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
-            tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, udpSrc,
-            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, retransmission, tcpChecksumStatus,
-            udpChecksumStatus};
+        int[] own = {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
+            tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, sackLe, sackRe, udpSrc,
+            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, tcpChecksumStatus, udpChecksumStatus};
+        int[] notes = analysis.fields();
+        int[] all = java.util.Arrays.copyOf(own, own.length + notes.length);
+        System.arraycopy(notes, 0, all, own.length, notes.length);
+        return all;
     }
 
     public String line(FieldStore s) {
-        return line(s, null, null);
+        return line(s, null, null, 0);
     }
 
     /** Indexes of {@link #cells}: tshark's default columns, in order. */
@@ -117,9 +124,12 @@ public final class Columns {
     public static final int LENGTH = 5;
     public static final int INFO = 6;
 
-    /** The summary line; {@code protocol}/{@code info}, when not null, are the mail dissectors' columns. */
-    public String line(FieldStore s, String mailProtocol, String mailInfo) {
-        String[] c = cells(s, mailProtocol, mailInfo, true);
+    /**
+     * The summary line; {@code protocol}/{@code info}, when not null, are the mail dissectors' columns;
+     * {@code reassembledIn}, when not 0, the frame of the TCP line's "[TCP PDU reassembled in N]".
+     */
+    public String line(FieldStore s, String mailProtocol, String mailInfo, int reassembledIn) {
+        String[] c = cells(s, mailProtocol, mailInfo, reassembledIn, true);
         StringBuilder sb = new StringBuilder(128);
         // String.format was half of a whole run's time with text output: the columns are padded by hand
         padLeft(sb, c[NUMBER], 5);
@@ -134,7 +144,7 @@ public final class Columns {
      * The seven columns' text, unpadded (as the {@code _ws.col.*} fields hold it). {@code displayed}
      * says whether this frame is being shown, which moves the "previous displayed frame" of -t dd.
      */
-    public String[] cells(FieldStore s, String mailProtocol, String mailInfo, boolean displayed) {
+    public String[] cells(FieldStore s, String mailProtocol, String mailInfo, int reassembledIn, boolean displayed) {
         String[] c = new String[7];
         c[NUMBER] = Long.toString(num(s, frameNumber));
         c[TIME] = timeColumn(s, displayed);
@@ -159,9 +169,13 @@ public final class Columns {
         c[LENGTH] = Long.toString(num(s, frameLen));
         StringBuilder sb = new StringBuilder(96);
         if (mailProtocol != null && mailInfo != null) {
+            analysis.append(s, sb);
             sb.append(mailInfo);
         } else if (s.has(tcp)) {
             tcpInfo(s, sb);
+            if (reassembledIn != 0) {
+                sb.append(" [TCP PDU reassembled in ").append(reassembledIn).append(']');
+            }
         } else if (s.has(udp)) {
             sb.append(num(s, udpSrc)).append(" \u2192 ").append(num(s, udpDst)).append(" Len=").append(Math.max(0, num(s, udpLength) - 8));
             long status = s.has(udpChecksumStatus) ? num(s, udpChecksumStatus) : -1;
@@ -189,9 +203,7 @@ public final class Columns {
     }
 
     private void tcpInfo(FieldStore s, StringBuilder sb) {
-        if (s.has(retransmission)) {
-            sb.append("[TCP Retransmission] ");
-        }
+        analysis.append(s, sb);
         sb.append(num(s, tcpSrc)).append(" \u2192 ").append(num(s, tcpDst)).append(' ');
         long flags = num(s, tcpFlags);
         String[] names = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
@@ -218,27 +230,38 @@ public final class Columns {
             sb.append(" MSS=").append(num(s, mss));
         }
         if (s.has(tcpOptions)) {
-            byte[] o = s.valueBytes(s.first(tcpOptions));
-            for (int i = 0; i + 1 < o.length; ) {
-                int kind = o[i] & 0xff;
-                if (kind == 0) {
-                    break;
-                }
-                if (kind == 1) {
-                    i++;
-                    continue;
-                }
-                if (kind == 4) {
-                    sb.append(" SACK_PERM");
-                }
-                i += Math.max(2, o[i + 1] & 0xff);
-            }
-        }
-        if (s.has(tsval)) {
-            sb.append(" TSval=").append(num(s, tsval)).append(" TSecr=").append(num(s, tsecr));
+            options(s, sb, s.valueBytes(s.first(tcpOptions)));
         }
         if (s.has(wsMultiplier)) {
             sb.append(" WS=").append(num(s, wsMultiplier));
+        }
+    }
+
+    /** SACK_PERM, TSval/TSecr and SACK blocks (SLE/SRE, relative), in the order the options come. */
+    private void options(FieldStore s, StringBuilder sb, byte[] o) {
+        int le = s.first(sackLe);
+        int re = s.first(sackRe);
+        for (int i = 0; i + 1 < o.length; ) {
+            int kind = o[i] & 0xff;
+            if (kind == 0) {
+                break;
+            }
+            if (kind == 1) {
+                i++;
+                continue;
+            }
+            if (kind == 4) {
+                sb.append(" SACK_PERM");
+            } else if (kind == 8 && s.has(tsval)) {
+                sb.append(" TSval=").append(num(s, tsval)).append(" TSecr=").append(num(s, tsecr));
+            } else if (kind == 5) {
+                for (int b = 0; b < ((o[i + 1] & 0xff) - 2) / 8 && le >= 0 && re >= 0; b++) {
+                    sb.append(" SLE=").append(s.num(le)).append(" SRE=").append(s.num(re));
+                    le = s.next(le);
+                    re = s.next(re);
+                }
+            }
+            i += Math.max(2, o[i + 1] & 0xff);
         }
     }
 

@@ -60,6 +60,11 @@ public final class QueryRunner {
         return dissector == null ? null : dissector.mailProtocolColumn();
     }
 
+    /** The frame of "[TCP PDU reassembled in N]" for the frame being handed to the sink, or 0. */
+    public int pduReassembledIn() {
+        return dissector == null ? 0 : dissector.pduReassembledIn();
+    }
+
     /** Info column the mail dissectors set for the frame being handed to the sink, or null. */
     public String mailInfoColumn() {
         return dissector == null ? null : dissector.mailInfoColumn();
@@ -183,7 +188,8 @@ public final class QueryRunner {
                     (long) frame.originalLength(), frame.linkType(), interfaceIds ? frame.interfaceId() : -1);
             dissector.dissect(info, store);
             if (columnFields != null) {
-                columnFields.add(store, columns.cells(store, dissector.mailProtocolColumn(), dissector.mailInfoColumn(), false));
+                columnFields.add(store, columns.cells(store, dissector.mailProtocolColumn(), dissector.mailInfoColumn(),
+                        dissector.pduReassembledIn(), false));
             }
             if (evaluator == null || evaluator.matches(store, references)) {
                 matched++;

@@ -9,11 +9,13 @@ package dev.dfq.fields.dissect;
  * @param ipCheckChecksum {@code ip.check_checksum}: verify IPv4 header checksums
  * @param udpCheckChecksum {@code udp.check_checksum}: verify UDP checksums
  * @param tcpDesegment {@code tcp.desegment_tcp_streams}: let the protocol above ask for more segments
+ * @param tcpAnalyzeSeq {@code tcp.analyze_sequence_numbers}: the tcp.analysis tree; off, retransmitted
+ *     segments go to the protocol above like any other
  */
 public record LowerPrefs(boolean tcpRelativeSeq, boolean tcpCheckChecksum, boolean ipCheckChecksum,
-                         boolean udpCheckChecksum, boolean tcpDesegment) {
+                         boolean udpCheckChecksum, boolean tcpDesegment, boolean tcpAnalyzeSeq) {
     /** tshark 4.6.9's defaults. */
     public static LowerPrefs defaults() {
-        return new LowerPrefs(true, false, false, false, true);
+        return new LowerPrefs(true, false, false, false, true, true);
     }
 }

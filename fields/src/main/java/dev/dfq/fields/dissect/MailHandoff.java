@@ -23,6 +23,8 @@ final class MailHandoff {
         long nextSeq = -1;
         byte[] pending;
         long pendingSeq;
+        /** The frames whose bytes {@link #pending} holds, oldest first. */
+        int[] pendingFrames;
         /** TLS record state, made when STARTTLS has been accepted (most streams never need it). */
         private TlsRecordDissector.Direction tls;
 
@@ -43,10 +45,14 @@ final class MailHandoff {
     private final boolean firstPass;
     /** SMTP sessions by TCP stream index, shared by both passes of a two-pass run (null: one pass). */
     private final java.util.Map<Integer, SmtpSession> sessions;
+    /** Two passes: the frame completing each multi-segment PDU, by the frames before it (first pass fills it). */
+    private final java.util.Map<Integer, Integer> reassembledIn;
+    /** The last segment's "[TCP PDU reassembled in N]" frame, or 0. */
+    private int lastReassembledIn;
 
     /** @param wanted the fields the query reads, or null for all */
     MailHandoff(FieldRegistry registry, SmtpPrefs prefs, java.util.function.IntPredicate wanted) {
-        this(new SmtpDissector(registry, prefs, false, wanted), registry, true, null);
+        this(new SmtpDissector(registry, prefs, false, wanted), registry, true, null, null);
     }
 
     /**
@@ -54,11 +60,21 @@ final class MailHandoff {
      * flag) and {@code sessions}; the second pass sees what the first learnt (smtp.data.reassembled.in).
      */
     MailHandoff(SmtpDissector smtp, FieldRegistry registry, boolean firstPass,
-                java.util.Map<Integer, SmtpSession> sessions) {
+                java.util.Map<Integer, SmtpSession> sessions, java.util.Map<Integer, Integer> reassembledIn) {
         this.smtp = smtp;
         this.tls = new TlsRecordDissector(registry);
         this.firstPass = firstPass;
         this.sessions = sessions;
+        this.reassembledIn = reassembledIn;
+    }
+
+    /**
+     * The frame tshark names in "[TCP PDU reassembled in N]" after the last segment's Info, or 0. In one
+     * pass only a segment joined to earlier ones that still needs more shows it, naming itself (Wireshark's
+     * first-pass state); with two passes every segment of a multi-segment PDU but the last names the last.
+     */
+    int reassembledIn() {
+        return lastReassembledIn;
     }
 
     /**
@@ -66,12 +82,17 @@ final class MailHandoff {
      */
     MailContext segment(FieldStore store, int frameNumber, int stream, Conversation conv, Direction me, Direction peer,
                         int sport, int dport, boolean syn, boolean ackFlag, boolean fin, long seq, int tcpLen,
-                        int payloadOff, int present, boolean desegmentOk) {
+                        int payloadOff, int present, boolean desegmentOk, boolean analyzeSeq) {
+        lastReassembledIn = 0;
+        if (!firstPass && reassembledIn != null) {
+            lastReassembledIn = reassembledIn.getOrDefault(frameNumber, 0);
+        }
         if (syn && !ackFlag) {
             conv.serverPort = dport;
         }
         boolean skip = false;
-        if (me.nextSeq >= 0 && tcpLen > 0) {
+        // without sequence analysis nothing is known to be a retransmission: everything goes up
+        if (analyzeSeq && me.nextSeq >= 0 && tcpLen > 0) {
             long diff = (seq - me.nextSeq) << 32 >> 32;
             if (diff < 0 && !(tcpLen > 1 && diff == -1)) {
                 skip = true; // a retransmission (or keep-alive) is not handed to the upper layer
@@ -108,8 +129,10 @@ final class MailHandoff {
         // a segment that may not be desegmented (bad checksum, desegmentation off) goes up alone;
         // what is pending stays
         byte[] prev = desegmentOk ? me.pending : null;
+        int[] prevFrames = prev != null && me.pendingSeq == seq ? me.pendingFrames : new int[0];
         if (desegmentOk) {
             me.pending = null;
+            me.pendingFrames = null;
         }
         if (prev != null && me.pendingSeq == seq) {
             byte[] joined = new byte[prev.length + len];
@@ -125,7 +148,17 @@ final class MailHandoff {
             System.arraycopy(store.sourceData(src), off, keep, 0, len);
             me.pending = keep;
             me.pendingSeq = (seq + tcpLen) & 0xffffffffL;
+            me.pendingFrames = java.util.Arrays.copyOf(prevFrames, prevFrames.length + 1);
+            me.pendingFrames[prevFrames.length] = frameNumber;
+            if (prevFrames.length > 0 && sessions == null) {
+                lastReassembledIn = frameNumber;
+            }
             return null;
+        }
+        if (firstPass && reassembledIn != null) {
+            for (int earlier : prevFrames) {
+                reassembledIn.put(earlier, frameNumber);
+            }
         }
         return ctx;
     }

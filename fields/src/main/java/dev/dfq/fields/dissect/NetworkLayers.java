@@ -35,11 +35,11 @@ final class NetworkLayers {
 
     private final LowerPrefs prefs;
 
-    NetworkLayers(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs) {
+    NetworkLayers(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs, TcpCompleteness completeness) {
         this.f = f;
         this.w = wanted;
         this.prefs = prefs;
-        this.tcp = new TcpState(f, wanted, mail, prefs);
+        this.tcp = new TcpState(f, wanted, mail, prefs, completeness);
     }
 
     void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, boolean transport, boolean network) {

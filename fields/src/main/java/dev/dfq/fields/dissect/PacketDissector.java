@@ -53,6 +53,10 @@ public final class PacketDissector {
     public static final class TwoPass {
         final dev.dfq.fields.mail.SmtpDissector smtp;
         final java.util.Map<Integer, dev.dfq.fields.mail.SmtpSession> sessions = new HashMap<>();
+        /** Each TCP stream's final tcp.completeness and initial RTT, from the first pass. */
+        final java.util.Map<Integer, long[]> completeness = new HashMap<>();
+        /** The frame completing each multi-segment PDU, by each earlier frame of it, from the first pass. */
+        final java.util.Map<Integer, Integer> reassembledIn = new HashMap<>();
         boolean firstDone;
 
         public TwoPass(FieldRegistry registry, dev.dfq.fields.mail.SmtpPrefs prefs) {
@@ -94,16 +98,20 @@ public final class PacketDissector {
         this.layers = new Layers(w.get(registry.byName("frame.protocols").orElseThrow().id()));
         this.frame = new FrameLayer(f, w);
         boolean mailNeeded = needed == null || deepest > LEVEL_TRANSPORT;
+        boolean secondPass = twoPass != null && twoPass.firstDone;
         MailHandoff mail = null;
         if (mailNeeded) {
             if (twoPass == null) {
                 mail = new MailHandoff(registry, smtpPrefs, wantedMail(needed));
             } else {
-                mail = new MailHandoff(twoPass.smtp, registry, !twoPass.firstDone, twoPass.sessions);
-                twoPass.firstDone = true;
+                mail = new MailHandoff(twoPass.smtp, registry, !secondPass, twoPass.sessions, twoPass.reassembledIn);
             }
         }
-        this.network = new NetworkLayers(f, w, mail, lowerPrefs);
+        if (twoPass != null) {
+            twoPass.firstDone = true;
+        }
+        TcpCompleteness completeness = new TcpCompleteness(f, w, twoPass == null ? null : twoPass.completeness, secondPass);
+        this.network = new NetworkLayers(f, w, mail, lowerPrefs, completeness);
     }
 
     /** Which mail fields to add: those needed, or all (null) when every field is. */
@@ -143,6 +151,7 @@ public final class PacketDissector {
         layers.names.setLength(0);
         layers.mailProtocol = null;
         layers.mailInfo = null;
+        layers.pduReassembledIn = 0;
         int frameOcc = frame.dissect(info, store);
         if (level >= LEVEL_LINK) {
             try {
@@ -162,6 +171,7 @@ public final class PacketDissector {
         /** Protocol and Info columns set by the mail dissectors for this frame, or null. */
         String mailProtocol;
         String mailInfo;
+        int pduReassembledIn;
 
         Layers(boolean keep) {
             this.keep = keep;
@@ -181,6 +191,11 @@ public final class PacketDissector {
     /** The Protocol column text the mail dissectors set for the last frame, or null. */
     public String mailProtocolColumn() {
         return layers.mailProtocol;
+    }
+
+    /** The frame of "[TCP PDU reassembled in N]" for the last frame, or 0. */
+    public int pduReassembledIn() {
+        return layers.pduReassembledIn;
     }
 
     /** The Info column text the mail dissectors set for the last frame, or null. */

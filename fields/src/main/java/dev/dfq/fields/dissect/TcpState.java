@@ -8,8 +8,9 @@ import java.util.BitSet;
 /**
  * TCP segments and the per-conversation state Wireshark keeps: stream index, relative sequence
  * and acknowledgement numbers (relative to the SYN's ISN, or to the first sequence number seen
- * when the capture starts mid-stream), window scaling learnt from the handshake, per-stream time.
- * A conversation's state is dropped once it has closed (RST, or FIN both ways and the last ACK),
+ * when the capture starts mid-stream), window scaling learnt from the handshake, per-stream time,
+ * tcp.completeness ({@link TcpCompleteness}) and sequence analysis ({@link TcpAnalysis}), the
+ * latter two only when a field needs them. A conversation's state is dropped once it has closed (RST, or FIN both ways and the last ACK),
  * so memory follows the number of open streams, not the size of the capture.
  */
 final class TcpState {
@@ -26,27 +27,43 @@ final class TcpState {
 
     private final LowerPrefs prefs;
 
-    /** @param mail the mail dissectors, or null when no mail field is needed */
-    TcpState(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs) {
+    /** Sequence analysis, or null when no field needs it (or tcp.analyze_sequence_numbers is off). */
+    private final TcpAnalysis analysis;
+    private final TcpCompleteness completeness;
+
+    /**
+     * @param mail the mail dissectors, or null when no mail field is needed
+     * @param completeness tcp.completeness as this pass shows it
+     */
+    TcpState(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs, TcpCompleteness completeness) {
         this.f = f;
         this.prefs = prefs;
         this.w = wanted;
         this.mail = mail;
+        this.completeness = completeness;
         // conversation state costs a hash lookup per segment: only when a field needs it
-        int[] stateful = {f.TCP_ANALYSIS_RETRANSMISSION, f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
+        int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
             f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA};
-        boolean any = false;
-        for (int id : stateful) {
-            any |= wanted.get(id);
+        boolean analyse = anyWanted(wanted, TcpAnalysis.fields(f));
+        this.analysis = analyse && prefs.tcpAnalyzeSeq() ? new TcpAnalysis(f, wanted) : null;
+        this.needState = anyWanted(wanted, stateful) || analyse || anyWanted(wanted, TcpCompleteness.fields(f))
+                || mail != null;
+    }
+
+    private static boolean anyWanted(BitSet wanted, int[] ids) {
+        for (int id : ids) {
+            if (wanted.get(id)) {
+                return true;
+            }
         }
-        this.needState = any || mail != null;
+        return false;
     }
 
     /** One direction of a conversation. */
     private static final class Dir {
         final MailHandoff.Direction mail = new MailHandoff.Direction();
+        final TcpAnalysis.Flow analysis = new TcpAnalysis.Flow();
         long base = -1;
-        long nextSeq = -1;
         boolean synSeen;
         int windowShift = -1;
         boolean finSeen;
@@ -54,6 +71,7 @@ final class TcpState {
 
     private static final class Conv {
         final MailHandoff.Conversation mail = new MailHandoff.Conversation();
+        final TcpAnalysis.Conversation analysis = new TcpAnalysis.Conversation();
         final int stream;
         final Dir a = new Dir();
         final Dir b = new Dir();
@@ -136,7 +154,12 @@ final class TcpState {
             evictClosed(info.timeNanos);
             conv = conversations.get(src, sp, dst, dp);
         }
-        if (conv == null || needState && syn && !ackFlag && conv.closing) {
+        boolean forward = !needState || ConversationTable.forward(src, sp, dst, dp);
+        // a SYN on the ports of a closed conversation, or with a new initial sequence number, starts
+        // a new one (tcp.analysis.reused_ports)
+        boolean reused = conv != null && needState && syn && !ackFlag
+                && (conv.closing || (forward ? conv.a : conv.b).synSeen && (forward ? conv.a : conv.b).base != seq);
+        if (conv == null || reused) {
             conv = new Conv(nextStream++);
             conv.firstTime = info.timeNanos;
             conv.lastTime = info.timeNanos;
@@ -144,7 +167,6 @@ final class TcpState {
                 conversations.put(src, sp, dst, dp, conv);
             }
         }
-        boolean forward = !needState || ConversationTable.forward(src, sp, dst, dp);
         Dir me = forward ? conv.a : conv.b;
         Dir peer = forward ? conv.b : conv.a;
         if (syn) {
@@ -164,7 +186,8 @@ final class TcpState {
         int wscale = -1;
         long tsval = -1;
         long tsecr = -1;
-        boolean sackPerm = false;
+        int sackAt = -1;
+        int sackBlocks = 0;
         for (int p = off + 20; p < optEnd; ) {
             int kind = d[p] & 0xff;
             if (kind == 0) {
@@ -184,7 +207,10 @@ final class TcpState {
             switch (kind) {
                 case 2 -> mss = olen == 4 ? NetworkLayers.u16(d, p + 2) : -1;
                 case 3 -> wscale = olen == 3 ? d[p + 2] & 0xff : -1;
-                case 4 -> sackPerm = true;
+                case 5 -> {
+                    sackAt = p + 2;
+                    sackBlocks = (olen - 2) / 8;
+                }
                 case 8 -> {
                     if (olen == 10) {
                         tsval = NetworkLayers.u32(d, p + 2);
@@ -252,19 +278,30 @@ final class TcpState {
             add(s, f.TCP_OPTIONS_WSCALE_SHIFT, occ, off + 20, 1, wscale);
             add(s, f.TCP_OPTIONS_WSCALE_MULTIPLIER, occ, off + 20, 1, 1L << Math.min(wscale, 14));
         }
+        long sackBytes = 0;
+        for (int i = 0; i < sackBlocks; i++) {
+            long le = NetworkLayers.u32(d, sackAt + 8 * i);
+            long re = NetworkLayers.u32(d, sackAt + 8 * i + 4);
+            boolean rel = prefs.tcpRelativeSeq() && peer.base >= 0;
+            add(s, f.TCP_OPTIONS_SACK_LE, occ, sackAt + 8 * i, 4, rel ? (le - peer.base) & 0xffffffffL : le);
+            add(s, f.TCP_OPTIONS_SACK_RE, occ, sackAt + 8 * i + 4, 4, rel ? (re - peer.base) & 0xffffffffL : re);
+            sackBytes += (re - le) & 0xffffffffL;
+        }
         if (tsval >= 0) {
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSVAL, occ, off + 20, 4, tsval);
             add(s, f.TCP_OPTIONS_TIMESTAMP_TSECR, occ, off + 20, 4, tsecr);
         }
-        // a data segment wholly or partly below what this direction already sent (4.6 calls the
-        // s8 case a retransmission, not out-of-order; other tcp.analysis flags are not computed yet)
-        long segEnd = (seq + tcpLen + (syn ? 1 : 0) + (fin ? 1 : 0)) & 0xffffffffL;
-        if (me.nextSeq >= 0 && tcpLen > 0 && ((seq - me.nextSeq) << 32 >> 32) < 0
-                && !(tcpLen == 1 && ((seq - me.nextSeq) << 32 >> 32) == -1)) {
-            add(s, f.TCP_ANALYSIS_RETRANSMISSION, occ, off, 0, 0);
+        if (needState) {
+            completeness.show(s, occ, off, conv.stream, conv.analysis.completeness);
+            conv.analysis.completeness = TcpCompleteness.update(conv.analysis.completeness, flags, tcpLen);
         }
-        if (me.nextSeq < 0 || ((segEnd - me.nextSeq) << 32 >> 32) > 0) {
-            me.nextSeq = segEnd;
+        if (analysis != null) {
+            conv.analysis.shownFirstRtt = completeness.finalFirstRtt(conv.stream);
+            analysis.analyze(s, occ, off, conv.analysis, me.analysis, peer.analysis, new TcpAnalysis.Segm(info.number,
+                    info.timeNanos, seq, ack, tcpLen, flags, window, me.base, peer.windowShift, sackBytes), reused);
+        }
+        if (needState) {
+            completeness.record(conv.stream, conv.analysis.completeness, conv.analysis.firstRtt);
         }
         add(s, f.TCP_TIME_RELATIVE, occ, off, 0, info.timeNanos - conv.firstTime);
         add(s, f.TCP_TIME_DELTA, occ, off, 0, info.timeNanos - conv.lastTime);
@@ -276,7 +313,11 @@ final class TcpState {
         }
         s.setLength(occ, hdr);
         dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.stream, conv.mail, me.mail,
-                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present, prefs.tcpDesegment() && !badChecksum);
+                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present, prefs.tcpDesegment() && !badChecksum,
+                prefs.tcpAnalyzeSeq());
+        if (mail != null) {
+            layers.pduReassembledIn = mail.reassembledIn();
+        }
         if (ctx != null) {
             for (String p : ctx.protocols()) {
                 layers.add(p);
