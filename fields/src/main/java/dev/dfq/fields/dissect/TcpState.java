@@ -62,7 +62,8 @@ final class TcpState {
     /** One direction of a conversation. */
     private static final class Dir {
         final MailHandoff.Direction mail = new MailHandoff.Direction();
-        final TcpAnalysis.Flow analysis = new TcpAnalysis.Flow();
+        /** Sequence analysis state, made only when the analysis runs (it holds a queue of segments). */
+        TcpAnalysis.Flow analysis;
         long base = -1;
         boolean synSeen;
         int windowShift = -1;
@@ -163,6 +164,10 @@ final class TcpState {
             conv = new Conv(nextStream++);
             conv.firstTime = info.timeNanos;
             conv.lastTime = info.timeNanos;
+            if (analysis != null) {
+                conv.a.analysis = new TcpAnalysis.Flow();
+                conv.b.analysis = new TcpAnalysis.Flow();
+            }
             if (needState) {
                 conversations.put(src, sp, dst, dp, conv);
             }
