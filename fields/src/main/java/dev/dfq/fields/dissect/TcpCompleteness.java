@@ -36,7 +36,18 @@ final class TcpCompleteness {
         this.w = wanted;
         this.finals = finals;
         this.secondPass = secondPass;
+        boolean any = false;
+        for (int id : fields(f)) {
+            any |= wanted.get(id);
+        }
+        this.shown = any;
+        this.items = new int[] {f.TCP_COMPLETENESS_RST, f.TCP_COMPLETENESS_FIN, f.TCP_COMPLETENESS_DATA,
+            f.TCP_COMPLETENESS_ACK, f.TCP_COMPLETENESS_SYN_ACK, f.TCP_COMPLETENESS_SYN};
     }
+
+    /** Whether any tcp.completeness field is read: if not, {@link #show} is skipped (it runs per segment). */
+    private final boolean shown;
+    private final int[] items;
 
     static int[] fields(F f) {
         return new int[] {f.TCP_COMPLETENESS, f.TCP_COMPLETENESS_SYN, f.TCP_COMPLETENESS_SYN_ACK, f.TCP_COMPLETENESS_ACK,
@@ -81,12 +92,13 @@ final class TcpCompleteness {
 
     /** Adds tcp.completeness and its items; {@code before} is the conversation's value before this segment. */
     void show(FieldStore s, int tcpOcc, int off, int stream, int before) {
+        if (!shown) {
+            return;
+        }
         long[] v = secondPass ? finals.get(stream) : null;
         int bits = v == null ? before : (int) v[0];
         int c = w.get(f.TCP_COMPLETENESS) ? s.add(f.TCP_COMPLETENESS, 1, tcpOcc, 0, off, 0, bits, null) : -1;
         int p = c >= 0 ? c : tcpOcc;
-        int[] items = {f.TCP_COMPLETENESS_RST, f.TCP_COMPLETENESS_FIN, f.TCP_COMPLETENESS_DATA, f.TCP_COMPLETENESS_ACK,
-            f.TCP_COMPLETENESS_SYN_ACK, f.TCP_COMPLETENESS_SYN};
         for (int i = 0; i < items.length; i++) {
             if (w.get(items[i])) {
                 s.add(items[i], 1, p, 0, off, 0, bits & (RST >> i), null);
