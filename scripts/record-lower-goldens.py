@@ -16,7 +16,7 @@ fields = [l.strip() for l in open(os.path.join(gold, 'fields.txt')) if l.strip()
 filters = [l.rstrip('\n') for l in open(os.path.join(gold, 'filters.txt')) if l.strip()]
 # the lab capture, and the corner captures whose link layers or TCP histories differ from it
 caps = [os.path.join('samples', c) for c in ('smtp-lab.pcap', 'corner/s10_midstream.pcap', 'corner/s11_null.pcap',
-        'corner/s11_sll.pcap', 'corner/s8_ooo.pcap', 'corner/soc.pcap')]
+        'corner/s11_sll.pcap', 'corner/s8_ooo.pcap', 'corner/soc.pcap', 'vlan/vlan.pcap', 'vlan/qinq.pcap')]
 import concurrent.futures
 
 def one_filter(path, flt):

@@ -6,7 +6,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 tshark="${TSHARK46:-$repo/../shared/tools/tshark46}"
 out="$repo/repl/src/test/resources/text"
 mkdir -p "$out"
-for cap in "$repo"/samples/smtp-lab.pcap "$repo"/samples/corner/*.pcap; do
+for cap in "$repo"/samples/smtp-lab.pcap "$repo"/samples/corner/*.pcap "$repo"/samples/vlan/*.pcap; do
   "$tshark" -n -r "$cap" > "$out/$(basename "$cap").txt"
 done
 for t in a ad adoy d dd e r u ud udoy; do

@@ -33,7 +33,9 @@ class TextOutputTest {
                     continue;
                 }
                 String capture = name.substring(0, name.length() - ".txt".length());
-                String path = capture.equals("smtp-lab.pcap") ? "../samples/" + capture : "../samples/corner/" + capture;
+                String path = capture.equals("smtp-lab.pcap") ? "../samples/" + capture
+                        : Files.exists(Path.of("../samples/vlan", capture)) ? "../samples/vlan/" + capture
+                        : "../samples/corner/" + capture;
                 lines += compare(capture, golden, differ, "-n", "-r", path);
             }
         }

@@ -38,6 +38,10 @@ public final class Columns {
     private final int udpDst;
     private final int udpLength;
     private final int tcpChecksumStatus;
+    private final int arpOpcode;
+    private final int arpSrcMac;
+    private final int arpSrcIp;
+    private final int arpDstIp;
     private final int udpChecksumStatus;
     private final int tcp;
     private final int udp;
@@ -87,6 +91,10 @@ public final class Columns {
         udpDst = id(r, "udp.dstport");
         udpLength = id(r, "udp.length");
         tcpChecksumStatus = id(r, "tcp.checksum.status");
+        arpOpcode = id(r, "arp.opcode");
+        arpSrcMac = id(r, "arp.src.hw_mac");
+        arpSrcIp = id(r, "arp.src.proto_ipv4");
+        arpDstIp = id(r, "arp.dst.proto_ipv4");
         udpChecksumStatus = id(r, "udp.checksum.status");
         tcp = id(r, "tcp");
         udp = id(r, "udp");
@@ -104,7 +112,7 @@ public final class Columns {
     public int[] fields() {
         int[] own = {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
             tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, sackLe, sackRe, udpSrc,
-            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, tcpChecksumStatus, udpChecksumStatus};
+            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, tcpChecksumStatus, udpChecksumStatus, arpOpcode, arpSrcMac, arpSrcIp, arpDstIp};
         int[] notes = analysis.fields();
         int[] all = java.util.Arrays.copyOf(own, own.length + notes.length);
         System.arraycopy(notes, 0, all, own.length, notes.length);
@@ -176,6 +184,8 @@ public final class Columns {
             if (reassembledIn != 0) {
                 sb.append(" [TCP PDU reassembled in ").append(reassembledIn).append(']');
             }
+        } else if (s.has(arpOpcode)) {
+            arpInfo(s, sb);
         } else if (s.has(udp)) {
             sb.append(num(s, udpSrc)).append(" \u2192 ").append(num(s, udpDst)).append(" Len=").append(Math.max(0, num(s, udpLength) - 8));
             long status = s.has(udpChecksumStatus) ? num(s, udpChecksumStatus) : -1;
@@ -187,6 +197,17 @@ public final class Columns {
         }
         c[INFO] = sb.toString();
         return c;
+    }
+
+    /** ARP's Info for requests and replies, as tshark writes it (other opcodes: none yet). */
+    private void arpInfo(FieldStore s, StringBuilder sb) {
+        long op = num(s, arpOpcode);
+        String spa = dev.dfq.engine.vm.ValueText.ipv4(num(s, arpSrcIp), -1);
+        if (op == 1) {
+            sb.append("Who has ").append(dev.dfq.engine.vm.ValueText.ipv4(num(s, arpDstIp), -1)).append("? Tell ").append(spa);
+        } else if (op == 2 && s.has(arpSrcMac)) {
+            sb.append(spa).append(" is at ").append(hex(s.valueBytes(s.first(arpSrcMac))));
+        }
     }
 
     private String protocol(FieldStore s) {

@@ -40,6 +40,11 @@ final class F {
     final int VLAN_DEI;
     final int VLAN_ID;
     final int VLAN_ETYPE;
+    final int IEEE8021AD;
+    final int IEEE8021AD_PRIORITY;
+    final int IEEE8021AD_DEI;
+    final int IEEE8021AD_ID;
+    final int IEEE8021AH_ETYPE;
     final int SLL;
     final int SLL_PKTTYPE;
     final int SLL_HATYPE;
@@ -247,6 +252,11 @@ final class F {
         VLAN_DEI = ids.of("vlan.dei");
         VLAN_ID = ids.of("vlan.id");
         VLAN_ETYPE = ids.of("vlan.etype");
+        IEEE8021AD = ids.of("ieee8021ad");
+        IEEE8021AD_PRIORITY = ids.of("ieee8021ad.priority");
+        IEEE8021AD_DEI = ids.of("ieee8021ad.dei");
+        IEEE8021AD_ID = ids.of("ieee8021ad.id");
+        IEEE8021AH_ETYPE = ids.of("ieee8021ah.etype"); // tshark 4.6 names the 802.1ad tag's type so
         SLL = ids.of("sll");
         SLL_PKTTYPE = ids.of("sll.pkttype");
         SLL_HATYPE = ids.of("sll.hatype");

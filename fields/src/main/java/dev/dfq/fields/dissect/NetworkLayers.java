@@ -32,6 +32,7 @@ final class NetworkLayers {
     private int ipv6Layer;
     private int ethLayer;
     private int vlanLayer;
+    private int adLayer;
 
     private final LowerPrefs prefs;
 
@@ -47,6 +48,7 @@ final class NetworkLayers {
         ipv6Layer = 0;
         ethLayer = 0;
         vlanLayer = 0;
+        adLayer = 0;
         byte[] d = info.data;
         int len = info.caplen;
         switch (info.linkType) {
@@ -134,15 +136,27 @@ final class NetworkLayers {
         layers.add("ethertype");
         int p = off + 14;
         while ((type == 0x8100 || type == 0x88a8) && p + 4 <= len) {
-            int vl = ++vlanLayer;
-            int v = s.add(f.VLAN, vl, -1, 0, p, 4, 0, null);
-            layers.add("vlan");
             int tci = u16(d, p);
-            add(s, f.VLAN_PRIORITY, vl, v, p, 2, tci >> 13);
-            add(s, f.VLAN_DEI, vl, v, p, 2, (tci >> 12) & 1);
-            add(s, f.VLAN_ID, vl, v, p, 2, tci & 0xfff);
-            type = u16(d, p + 2);
-            add(s, f.VLAN_ETYPE, vl, v, p + 2, 2, type);
+            if (type == 0x88a8) {
+                // an 802.1ad service tag is its own protocol in Wireshark, not a second vlan layer
+                int ad = ++adLayer;
+                int v = s.add(f.IEEE8021AD, ad, -1, 0, p, 4, 0, null);
+                layers.add("ieee8021ad");
+                add(s, f.IEEE8021AD_PRIORITY, ad, v, p, 2, tci >> 13);
+                add(s, f.IEEE8021AD_DEI, ad, v, p, 2, (tci >> 12) & 1);
+                add(s, f.IEEE8021AD_ID, ad, v, p, 2, tci & 0xfff);
+                type = u16(d, p + 2);
+                add(s, f.IEEE8021AH_ETYPE, ad, v, p + 2, 2, type);
+            } else {
+                int vl = ++vlanLayer;
+                int v = s.add(f.VLAN, vl, -1, 0, p, 4, 0, null);
+                layers.add("vlan");
+                add(s, f.VLAN_PRIORITY, vl, v, p, 2, tci >> 13);
+                add(s, f.VLAN_DEI, vl, v, p, 2, (tci >> 12) & 1);
+                add(s, f.VLAN_ID, vl, v, p, 2, tci & 0xfff);
+                type = u16(d, p + 2);
+                add(s, f.VLAN_ETYPE, vl, v, p + 2, 2, type);
+            }
             layers.add("ethertype");
             p += 4;
         }

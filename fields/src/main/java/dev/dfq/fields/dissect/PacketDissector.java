@@ -128,7 +128,8 @@ public final class PacketDissector {
 
     private static final Map<String, Integer> LEVELS = new HashMap<>(Map.ofEntries(
             Map.entry("frame", LEVEL_FRAME), Map.entry("_ws", LEVEL_FRAME),
-            Map.entry("eth", LEVEL_LINK), Map.entry("vlan", LEVEL_LINK), Map.entry("sll", LEVEL_LINK),
+            Map.entry("eth", LEVEL_LINK), Map.entry("vlan", LEVEL_LINK), Map.entry("ieee8021ad", LEVEL_LINK),
+            Map.entry("ieee8021ah", LEVEL_LINK), Map.entry("sll", LEVEL_LINK),
             Map.entry("null", LEVEL_LINK), Map.entry("raw", LEVEL_LINK),
             Map.entry("ip", LEVEL_NETWORK), Map.entry("ipv6", LEVEL_NETWORK), Map.entry("arp", LEVEL_NETWORK),
             Map.entry("tcp", LEVEL_TRANSPORT), Map.entry("udp", LEVEL_TRANSPORT), Map.entry("icmp", LEVEL_TRANSPORT),
