@@ -136,27 +136,12 @@ final class NetworkLayers {
         layers.add("ethertype");
         int p = off + 14;
         while ((type == 0x8100 || type == 0x88a8) && p + 4 <= len) {
-            int tci = u16(d, p);
-            if (type == 0x88a8) {
-                // an 802.1ad service tag is its own protocol in Wireshark, not a second vlan layer
-                int ad = ++adLayer;
-                int v = s.add(f.IEEE8021AD, ad, -1, 0, p, 4, 0, null);
-                layers.add("ieee8021ad");
-                add(s, f.IEEE8021AD_PRIORITY, ad, v, p, 2, tci >> 13);
-                add(s, f.IEEE8021AD_DEI, ad, v, p, 2, (tci >> 12) & 1);
-                add(s, f.IEEE8021AD_ID, ad, v, p, 2, tci & 0xfff);
-                type = u16(d, p + 2);
-                add(s, f.IEEE8021AH_ETYPE, ad, v, p + 2, 2, type);
-            } else {
-                int vl = ++vlanLayer;
-                int v = s.add(f.VLAN, vl, -1, 0, p, 4, 0, null);
-                layers.add("vlan");
-                add(s, f.VLAN_PRIORITY, vl, v, p, 2, tci >> 13);
-                add(s, f.VLAN_DEI, vl, v, p, 2, (tci >> 12) & 1);
-                add(s, f.VLAN_ID, vl, v, p, 2, tci & 0xfff);
-                type = u16(d, p + 2);
-                add(s, f.VLAN_ETYPE, vl, v, p + 2, 2, type);
-            }
+            // an 802.1ad service tag is its own protocol in Wireshark, not a second vlan layer
+            type = type == 0x88a8
+                    ? tag(s, layers, d, p, ++adLayer, f.IEEE8021AD, "ieee8021ad", f.IEEE8021AD_PRIORITY, f.IEEE8021AD_DEI,
+                            f.IEEE8021AD_ID, f.IEEE8021AH_ETYPE)
+                    : tag(s, layers, d, p, ++vlanLayer, f.VLAN, "vlan", f.VLAN_PRIORITY, f.VLAN_DEI, f.VLAN_ID,
+                            f.VLAN_ETYPE);
             layers.add("ethertype");
             p += 4;
         }
@@ -438,6 +423,20 @@ final class NetworkLayers {
         if (!good) {
             add(s, f.UDP_CHECKSUM_BAD, 1, occ, off + 6, 2, 0);
         }
+    }
+
+    /** One 802.1Q or 802.1ad tag at {@code p}: its protocol item and fields; returns the type it carries. */
+    private int tag(FieldStore s, PacketDissector.Layers layers, byte[] d, int p, int layer, int proto, String name,
+                    int priority, int dei, int id, int etype) {
+        int tci = u16(d, p);
+        int v = s.add(proto, layer, -1, 0, p, 4, 0, null);
+        layers.add(name);
+        add(s, priority, layer, v, p, 2, tci >> 13);
+        add(s, dei, layer, v, p, 2, (tci >> 12) & 1);
+        add(s, id, layer, v, p, 2, tci & 0xfff);
+        int type = u16(d, p + 2);
+        add(s, etype, layer, v, p + 2, 2, type);
+        return type;
     }
 
     /** TCP conversations kept; for tests. */
