@@ -35,7 +35,7 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "--selected-frame", paramLabel = "N", description = "Field references ($f) take their values from frame N (with -2).")
     Integer selectedFrame;
 
-    @Option(names = "-c", paramLabel = "N", description = "Stop after N matching packets.")
+    @Option(names = "-c", paramLabel = "N", description = "Read at most N packets, as tshark's -c.")
     Long maxPackets;
 
     @Option(names = "--count", description = "Print only the number of matching packets.")
@@ -68,7 +68,7 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "-t", paramLabel = "FORMAT", description = "Time column format: a, ad, adoy, d, dd, e, r, u, ud, udoy.")
     String timeFormat;
 
-    @Option(names = "-o", paramLabel = "PREF:VALUE", description = "Set a Wireshark preference (e.g. smtp.decryption:TRUE).")
+    @Option(names = "-o", paramLabel = "PREF:VALUE", description = "Set a Wireshark preference (e.g. smtp.decryption:TRUE, tcp.check_checksum:TRUE, tcp.relative_sequence_numbers:FALSE).")
     List<String> prefs = new ArrayList<>();
 
     @Option(names = "-d", paramLabel = "LAYER==VALUE,PROTO", description = "Decode as, e.g. tcp.port==2525,smtp.")
