@@ -140,5 +140,8 @@ f6.append(ip6(S6, D6, 58, bytes(bad)))
 # 12: an atomic fragment (offset 0, no more fragments) carrying UDP
 u = udp6(S6, D6, 50004, 7777, b'atomic')
 f6.append(ip6(S6, D6, 44, struct.pack('>BBHI', 17, 0, 0, 0xabc3) + u))
+# 13-14: an ICMPv6 echo request and its reply
+f6 += [ip6(S6, D6, 58, icmp6(S6, D6, 128, 0, struct.pack('>HH', 0x99, 1) + b'abcdefgh')),
+       ip6(D6, S6, 58, icmp6(D6, S6, 129, 0, struct.pack('>HH', 0x99, 1) + b'abcdefgh'), hlim=57)]
 write_pcap(os.path.join(out, 'ipv6_ext.pcap'),
            [(1700000100 + i // 4, (i % 4) * 250000, ETH6 + f) for i, f in enumerate(f6)])

@@ -4,7 +4,6 @@ import dev.dfq.fields.FieldRegistry;
 import dev.dfq.fields.FieldStore;
 import dev.dfq.fields.ValueStrings;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,19 +27,15 @@ final class Icmp {
     private final BitSet w;
     private final ValueStrings types;
     private final ValueStrings protocols;
-    /** Open echo requests by match key -> request frame and time. */
-    private final Map<EchoKey, long[]> requests = new HashMap<>();
-    /** Request frame -> reply frame, filled by the first pass of -2 and read by the second; null for one pass. */
-    private final Map<Integer, Integer> replies;
-    private final boolean secondPass;
+    private final EchoMatcher echoes;
 
     Icmp(F f, BitSet wanted, FieldRegistry registry, Map<Integer, Integer> replies, boolean secondPass) {
         this.f = f;
         this.w = wanted;
         this.types = registry.valueStrings(registry.byName("icmp.type").orElseThrow());
         this.protocols = registry.valueStrings(registry.byName("ip.proto").orElseThrow());
-        this.replies = replies;
-        this.secondPass = secondPass;
+        this.echoes = new EchoMatcher(wanted, new EchoMatcher.Ids(f.ICMP_RESP_IN, f.ICMP_NO_RESP, f.ICMP_RESP_TO,
+                f.ICMP_RESPTIME), replies, secondPass);
     }
 
     /** Wireshark's short name of an IP protocol number, as in "proto=UDP 17". */
@@ -138,33 +133,10 @@ final class Icmp {
         }
         EchoKey key = new EchoKey(Math.min(ipSrc, ipDst) << 32 | Math.max(ipSrc, ipDst), requestSum, idSeq);
         if (type == 8) {
-            requests.putIfAbsent(key, new long[] {info.number, info.timeNanos, 0});
-            if (replies != null && secondPass) {
-                int reply = replies.getOrDefault(info.number, 0);
-                if (reply != 0) {
-                    add(s, f.ICMP_RESP_IN, occ, src, off, 0, reply);
-                    infoText.append(" (reply in ").append(reply).append(')');
-                } else {
-                    add(s, f.ICMP_NO_RESP, occ, src, off, 0, 0);
-                    infoText.append(" (no response found!)");
-                }
-            }
-            return;
+            echoes.request(info, s, key, occ, src, off, infoText);
+        } else {
+            echoes.reply(info, s, key, occ, src, off, infoText);
         }
-        long[] request = requests.get(key);
-        if (request == null || request[2] != 0) {
-            return; // no request, or it already has its reply
-        }
-        request[2] = info.number;
-        if (replies != null && !secondPass) {
-            replies.put((int) request[0], info.number);
-        }
-        add(s, f.ICMP_RESP_TO, occ, src, off, 0, request[0]);
-        if (w.get(f.ICMP_RESPTIME)) {
-            double ms = (info.timeNanos - request[1]) / 1e6;
-            s.add(f.ICMP_RESPTIME, 1, occ, src, off, 0, Double.doubleToRawLongBits(ms), null);
-        }
-        infoText.append(" (request in ").append(request[0]).append(')');
     }
 
     private record EchoKey(long addresses, int checksum, int idSeq) {

@@ -3,7 +3,6 @@ package dev.dfq.fields.dissect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,7 +180,17 @@ final class IpFragments {
         }
     }
 
-    static Map<Integer, Integer> newRecord() {
-        return new HashMap<>();
+    /** An unordered pair of IPv6 addresses (16 bytes each from {@code off}), as a map key. */
+    static Object addressPair6(byte[] d, int off) {
+        byte[] a = Arrays.copyOfRange(d, off, off + 16);
+        byte[] b = Arrays.copyOfRange(d, off + 16, off + 32);
+        byte[] pair = Arrays.compare(a, b) <= 0 ? concat(a, b) : concat(b, a);
+        return new Key6(pair, 0);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 }

@@ -26,6 +26,10 @@ final class NetworkLayers {
     private final Map<Long, Integer> udpStreams = new HashMap<>();
     private final Map<Long, Integer> ipStreams = new HashMap<>();
     private final Map<Long, Integer> ethStreams = new HashMap<>();
+    private final Map<Object, Integer> ipv6Streams = new HashMap<>();
+    private final Ipv6Extensions extensions;
+    /** Hop limit of the IPv6 header last dissected (ICMPv6's Info shows it). */
+    private int hopLimit;
     private final byte[][] hostText = new byte[2][];
     // layer counters per frame
     private int ipLayer;
@@ -43,6 +47,7 @@ final class NetworkLayers {
     /** The parent of the next IP protocol item: -1, or the ICMP item quoting it. */
     private int ipParent = -1;
     private final Icmp icmp;
+    private final Icmpv6 icmpv6;
     /** The data source being dissected: the frame (0), or a reassembled IP datagram. */
     private byte[] data;
     private int src;
@@ -51,13 +56,15 @@ final class NetworkLayers {
     private int ttl;
 
     NetworkLayers(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs, TcpCompleteness completeness,
-                  IpFragments fragments, Icmp icmp) {
+                  IpFragments fragments, Icmp icmp, Icmpv6 icmpv6) {
         this.f = f;
         this.w = wanted;
         this.prefs = prefs;
         this.tcp = new TcpState(f, wanted, mail, prefs, completeness);
         this.fragments = fragments;
         this.icmp = icmp;
+        this.icmpv6 = icmpv6;
+        this.extensions = new Ipv6Extensions(f, wanted);
         IPV4_FRAGMENT_FIELDS = new int[] {f.IP_FRAGMENTS, f.IP_FRAGMENT, f.IP_FRAGMENT_OVERLAP, f.IP_FRAGMENT_OVERLAP_CONFLICT,
             f.IP_FRAGMENT_COUNT, f.IP_REASSEMBLED_LENGTH, f.IP_REASSEMBLED_DATA};
         IPV6_FRAGMENT_FIELDS = new int[] {f.IPV6_FRAGMENTS, f.IPV6_FRAGMENT, f.IPV6_FRAGMENT_OVERLAP,
@@ -292,7 +299,7 @@ final class NetworkLayers {
                 int rs = reassembledSource(s, "Reassembled IPv4", whole);
                 fragmentTree(s, layer, occ, rs, whole, IPV4_FRAGMENT_FIELDS);
                 ipStream(s, layer, occ, off + ihl, src, dst);
-                if (transport) {
+                if (transport || quotesPackets(proto)) {
                     this.src = rs;
                     this.data = whole.data();
                     transport(info, s, layers, proto, 0, whole.data().length, whole.data().length, src, dst, null, null);
@@ -316,10 +323,18 @@ final class NetworkLayers {
             return;
         }
         ipStream(s, layer, occ, off + ihl, src, dst);
-        if (!transport) {
+        if (!transport && !quotesPackets(proto)) {
             return;
         }
         transport(info, s, layers, proto, off + ihl, payloadLen, Math.max(0, total - ihl), src, dst, null, null);
+    }
+
+    /**
+     * ICMP and ICMPv6: dissected even when no transport field is wanted, since an error message
+     * quotes an IP packet whose ip.* / ipv6.* fields a filter on the network layer sees (cheap, rare).
+     */
+    private static boolean quotesPackets(int proto) {
+        return proto == 1 || proto == 58;
     }
 
     private void ipStream(FieldStore s, int layer, int occ, int off, long src, long dst) {
@@ -402,6 +417,7 @@ final class NetworkLayers {
         layers.add("ipv6");
         long first = u32(d, off);
         add(s, f.IPV6_VERSION, layer, occ, off, 1, first >>> 28);
+        add(s, f.IP_VERSION, layer, occ, off, 1, first >>> 28); // Wireshark adds ip.version (hidden) to IPv6 too
         long tc = (first >>> 20) & 0xff;
         add(s, f.IPV6_TCLASS, layer, occ, off, 4, tc);
         add(s, f.IPV6_TCLASS_DSCP, layer, occ, off, 4, tc >> 2);
@@ -415,21 +431,77 @@ final class NetworkLayers {
         bytes(s, f.IPV6_ADDR, layer, occ, off + 8, 16);
         bytes(s, f.IPV6_DST, layer, occ, off + 24, 16);
         bytes(s, f.IPV6_ADDR, layer, occ, off + 24, 16);
-        if (!transport) {
-            return;
+        if (!inError) {
+            hopLimit = d[off + 7] & 0xff;
         }
+        if (w.get(f.IPV6_STREAM)) {
+            add(s, f.IPV6_STREAM, layer, occ, off + 40, 0, ipv6Streams.computeIfAbsent(
+                    IpFragments.addressPair6(d, off + 8), k -> ipv6Streams.size()));
+        }
+        int limit = Math.min(end, off + avail);
         int p = off + 40;
-        // skip hop-by-hop, routing, destination options; stop at a fragment
-        while ((nxt == 0 || nxt == 43 || nxt == 60) && p + 8 <= off + avail) {
+        while (Ipv6Extensions.isExtension(nxt)) {
+            int hlen = Ipv6Extensions.length(d, p, nxt, limit);
+            if (hlen < 0) {
+                return;
+            }
+            if (nxt != Ipv6Extensions.FRAGMENT) {
+                extensions.options(s, layers, d, src, layer, occ, nxt, p, hlen);
+                nxt = d[p] & 0xff;
+                p += hlen;
+                continue;
+            }
+            extensions.fragmentHeader(s, layers, d, src, layer, occ, p);
+            int offMore = u16(d, p + 2);
             nxt = d[p] & 0xff;
-            p += ((d[p + 1] & 0xff) + 1) * 8;
+            p += 8;
+            if ((offMore & 0xfff9) != 0) { // an atomic fragment (offset 0, no more) is dissected as it is
+                fragment6(info, s, layers, d, layer, occ, off, p, end, avail, nxt, offMore, transport);
+                return;
+            }
         }
-        if (nxt == 44) {
+        if (!transport && !quotesPackets(nxt)) {
             return;
         }
-        int payloadLen = Math.max(0, Math.min(end, off + avail) - p);
+        int payloadLen = Math.max(0, limit - p);
         transport(info, s, layers, nxt, p, payloadLen, Math.max(0, off + 40 + plen - p), 0, 0,
                 java.util.Arrays.copyOfRange(d, off + 8, off + 24), java.util.Arrays.copyOfRange(d, off + 24, off + 40));
+    }
+
+    /** An IPv6 fragment after its fragment header at {@code p}: reassembled when whole, else data. */
+    private void fragment6(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int layer, int occ, int off,
+                           int p, int end, int avail, int nxt, int offMore, boolean transport) {
+        long ident = u32(d, p - 4);
+        int fragOff = offMore & 0xfff8;
+        IpFragments.Reassembled whole = null;
+        if (!inError && end <= off + avail) {
+            whole = fragments.add(IpFragments.key6(d, off + 8, ident), info.number, fragOff, d, p, end - p,
+                    (offMore & 1) != 0);
+        }
+        if (whole != null) {
+            int rs = reassembledSource(s, "Reassembled IPv6", whole);
+            fragmentTree(s, layer, occ, rs, whole, IPV6_FRAGMENT_FIELDS);
+            if (transport || quotesPackets(nxt)) {
+                byte[] src6 = java.util.Arrays.copyOfRange(d, off + 8, off + 24);
+                byte[] dst6 = java.util.Arrays.copyOfRange(d, off + 24, off + 40);
+                this.src = rs;
+                this.data = whole.data();
+                transport(info, s, layers, nxt, 0, whole.data().length, whole.data().length, 0, 0, src6, dst6);
+            }
+            return;
+        }
+        int in = fragments.reassembledIn(info.number);
+        if (in != 0) {
+            add(s, f.IPV6_REASSEMBLED_IN, layer, occ, p, 0, in);
+        }
+        if (transport) {
+            fragmentData(s, layers, p, Math.max(0, Math.min(end, off + avail) - p));
+            if (!inError) {
+                layers.mailProtocol = "IPv6";
+                layers.mailInfo = "IPv6 fragment (off=" + fragOff + " more=" + ((offMore & 1) != 0 ? "y" : "n")
+                        + " ident=0x" + String.format("%08x", ident) + " nxt=" + nxt + ")"; // no "[Reassembled in]" for IPv6
+            }
+        }
     }
 
     private void arp(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail) {
@@ -464,6 +536,13 @@ final class NetworkLayers {
             }
         } else if (proto == 17) {
             udp(info, s, layers, off, payloadLen, src4, dst4, src6, dst6);
+        } else if (proto == 58 && payloadLen >= 4 && src6 != null) {
+            String text = icmpv6.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, ipParent, src6, dst6,
+                    hopLimit, inError, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));
+            if (text != null) {
+                layers.mailProtocol = "ICMPv6";
+                layers.mailInfo = text;
+            }
         } else if (proto == 1 && payloadLen >= 4 && src6 == null) {
             String text = icmp.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, ipParent, src4, dst4, ttl,
                     inError, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));

@@ -118,7 +118,8 @@ public final class PacketDissector {
         IpFragments fragments = twoPass == null ? new IpFragments()
                 : new IpFragments(twoPass.ipReassembledIn, !secondPass);
         Icmp icmp = new Icmp(f, w, registry, twoPass == null ? null : twoPass.echoReplies, secondPass);
-        this.network = new NetworkLayers(f, w, mail, lowerPrefs, completeness, fragments, icmp);
+        Icmpv6 icmpv6 = new Icmpv6(f, w, registry, twoPass == null ? null : twoPass.echoReplies, secondPass);
+        this.network = new NetworkLayers(f, w, mail, lowerPrefs, completeness, fragments, icmp, icmpv6);
     }
 
     /** Which mail fields to add: those needed, or all (null) when every field is. */
