@@ -7,8 +7,10 @@ two datagrams interleaved, one never completed, a fragmented TCP segment, DF wit
 an ICMP echo with a bad checksum, ICMP errors quoting UDP datagrams, a timestamp request.
 ipv6_ext.pcap: IPv6 fragments (UDP, ICMPv6), hop-by-hop / destination options / routing headers,
 ICMPv6 echo and neighbour discovery.
+ipv6_addrs.pcap: one UDP datagram per IPv6 address block of interest (special-purpose blocks, address
+spaces, multicast flags and scopes, IPv4-compatible and -mapped forms), for the items under addresses.
 """
-import os, struct
+import ipaddress, os, struct
 from pcapgen import csum, write_pcap
 
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -145,3 +147,18 @@ f6 += [ip6(S6, D6, 58, icmp6(S6, D6, 128, 0, struct.pack('>HH', 0x99, 1) + b'abc
        ip6(D6, S6, 58, icmp6(D6, S6, 129, 0, struct.pack('>HH', 0x99, 1) + b'abcdefgh'), hlim=57)]
 write_pcap(os.path.join(out, 'ipv6_ext.pcap'),
            [(1700000100 + i // 4, (i % 4) * 250000, ETH6 + f) for i, f in enumerate(f6)])
+
+# ipv6_addrs.pcap: each address as the source, and a multicast or special destination
+probes = ['::1', '::', '::ffff:1.2.3.4', '64:ff9b::1.2.3.4', '64:ff9b:1::1', '64:ff9b:2::1', '100::1', '100:0:0:1::1',
+          '1::1', '::2', '::1:2', '2001::1', '2001:0:ffff::1', '2001:1::1', '2001:1::2', '2001:1::3', '2001:1::4',
+          '2001:2::1', '2001:3::1', '2001:4:112::1', '2001:4:113::1', '2001:10::1', '2001:20::1', '2001:30::1',
+          '2001:1ff::1', '2001:db8::1', '2002::1', '2400::1', '2620:4f:8000::1', '3000::1', '3fff::1', '4000::1',
+          '5f00::1', '6000::1', '7000::1', '8000::1', 'a000::1', 'b000::1', 'e000::1', 'f000::1', 'fc00::1', 'fd00::1',
+          'fe00::1', 'fe80::1', 'febf::1', 'fec0::1', 'ff02::1', 'ff05::1:3', 'ff3e::1', 'ff7e::1', 'fff1::1']
+dests = ['2001:db8::2', 'ff02::1:2', 'fe80::2', 'ff0e::101', '::1']
+fa = []
+for i, a in enumerate(probes):
+    s6, d6 = ipaddress.IPv6Address(a).packed, ipaddress.IPv6Address(dests[i % len(dests)]).packed
+    fa.append(ip6(s6, d6, 17, udp6(s6, d6, 40000 + i, 7777, b'addr')))
+write_pcap(os.path.join(out, 'ipv6_addrs.pcap'),
+           [(1700000200 + i // 4, (i % 4) * 250000, ETH6 + f) for i, f in enumerate(fa)])

@@ -11,11 +11,24 @@ public final class AddressText {
     /** The 16 bytes from {@code off} as RFC 5952 text ("2001:db8::1"). */
     public static String ipv6(byte[] a, int off) {
         byte[] b = off == 0 && a.length == 16 ? a : java.util.Arrays.copyOfRange(a, off, off + 16);
+        if (ipv4Compatible(b)) { // ::a.b.c.d, as Wireshark's ws_inet_ntop6 writes it
+            return "::" + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+        }
         try {
             return compress(InetAddress.getByAddress(b).getHostAddress());
         } catch (UnknownHostException e) {
             return "?";
         }
+    }
+
+    /** The first 96 bits zero and the next 16 not: the deprecated IPv4-compatible form (not :: or ::1). */
+    private static boolean ipv4Compatible(byte[] b) {
+        for (int i = 0; i < 12; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return b[12] != 0 || b[13] != 0;
     }
 
     /** RFC 5952 form (Java prints every group): longest run of zero groups becomes "::". */

@@ -166,6 +166,11 @@ final class F {
     final int ICMP_CHECKSUM_STATUS;
     final int ICMP_IDENT;
     final int ICMP_SEQ;
+    /**
+     * Items under each IPv6 address, for the source, the destination and the generic address
+     * (rows {@link Ipv6Addresses#SRC}, DST, ADDR); columns as {@link Ipv6Addresses#SUFFIXES}.
+     */
+    final int[][] IPV6_ADDRESS_ITEMS;
     final int IPV6_HOPOPTS;
     final int IPV6_ROUTING;
     final int IPV6_DSTOPTS;
@@ -605,6 +610,21 @@ final class F {
         ICMPV6_RESP_TO = ids.of("icmpv6.resp_to");
         ICMPV6_RESPTIME = ids.of("icmpv6.resptime");
         ICMPV6_NO_RESP = ids.of("icmpv6.no_resp");
+        IPV6_ADDRESS_ITEMS = new int[3][];
+        String[] bases = {"ipv6.src", "ipv6.dst", "ipv6."};
+        for (int row = 0; row < 3; row++) {
+            IPV6_ADDRESS_ITEMS[row] = new int[Ipv6Addresses.SUFFIXES.length];
+            for (int c = 0; c < Ipv6Addresses.SUFFIXES.length; c++) {
+                String suffix = Ipv6Addresses.SUFFIXES[c];
+                // the generic address's items: ipv6.addr, ipv6.addr_space, ipv6.multicast_flags, ipv6.host
+                String name = row < 2 ? bases[row] + suffix
+                        : suffix.isEmpty() ? "ipv6.addr" : suffix.startsWith("_host") ? "ipv6.host"
+                        : suffix.startsWith("_multicast") || suffix.equals("_addr_space") ? "ipv6." + suffix.substring(1)
+                        : "ipv6.addr" + suffix;
+                IPV6_ADDRESS_ITEMS[row][c] = ids.of(name);
+                known.set(IPV6_ADDRESS_ITEMS[row][c]);
+            }
+        }
         for (java.lang.reflect.Field fld : F.class.getDeclaredFields()) {
             if (fld.getType() == int.class) {
                 try {

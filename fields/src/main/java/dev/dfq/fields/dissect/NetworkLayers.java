@@ -28,6 +28,7 @@ final class NetworkLayers {
     private final Map<Long, Integer> ethStreams = new HashMap<>();
     private final Map<Object, Integer> ipv6Streams = new HashMap<>();
     private final Ipv6Extensions extensions;
+    private final Ipv6Addresses addresses;
     /** Hop limit of the IPv6 header last dissected (ICMPv6's Info shows it). */
     private int hopLimit;
     private final byte[][] hostText = new byte[2][];
@@ -65,6 +66,7 @@ final class NetworkLayers {
         this.icmp = icmp;
         this.icmpv6 = icmpv6;
         this.extensions = new Ipv6Extensions(f, wanted);
+        this.addresses = new Ipv6Addresses(f, wanted);
         IPV4_FRAGMENT_FIELDS = new int[] {f.IP_FRAGMENTS, f.IP_FRAGMENT, f.IP_FRAGMENT_OVERLAP, f.IP_FRAGMENT_OVERLAP_CONFLICT,
             f.IP_FRAGMENT_COUNT, f.IP_REASSEMBLED_LENGTH, f.IP_REASSEMBLED_DATA};
         IPV6_FRAGMENT_FIELDS = new int[] {f.IPV6_FRAGMENTS, f.IPV6_FRAGMENT, f.IPV6_FRAGMENT_OVERLAP,
@@ -427,10 +429,8 @@ final class NetworkLayers {
         int nxt = d[off + 6] & 0xff;
         add(s, f.IPV6_NXT, layer, occ, off + 6, 1, nxt);
         add(s, f.IPV6_HLIM, layer, occ, off + 7, 1, d[off + 7] & 0xff);
-        bytes(s, f.IPV6_SRC, layer, occ, off + 8, 16);
-        bytes(s, f.IPV6_ADDR, layer, occ, off + 8, 16);
-        bytes(s, f.IPV6_DST, layer, occ, off + 24, 16);
-        bytes(s, f.IPV6_ADDR, layer, occ, off + 24, 16);
+        addresses.add(s, layer, occ, src, d, off + 8, true);
+        addresses.add(s, layer, occ, src, d, off + 24, false);
         if (!inError) {
             hopLimit = d[off + 7] & 0xff;
         }
