@@ -7,6 +7,9 @@ two datagrams interleaved, one never completed, a fragmented TCP segment, DF wit
 an ICMP echo with a bad checksum, ICMP errors quoting UDP datagrams, a timestamp request.
 ipv6_ext.pcap: IPv6 fragments (UDP, ICMPv6), hop-by-hop / destination options / routing headers,
 ICMPv6 echo and neighbour discovery.
+ipv4_edge.pcap: a fragmented datagram whose first fragment was cut short by the snap length (not
+reassembled: its payload is dissected as far as it goes), UDP lengths beyond the IP payload and under 8,
+a fragmented ICMP echo.
 ipv6_addrs.pcap: one UDP datagram per IPv6 address block of interest (special-purpose blocks, address
 spaces, multicast flags and scopes, IPv4-compatible and -mapped forms), for the items under addresses.
 """
@@ -162,3 +165,14 @@ for i, a in enumerate(probes):
     fa.append(ip6(s6, d6, 17, udp6(s6, d6, 40000 + i, 7777, b'addr')))
 write_pcap(os.path.join(out, 'ipv6_addrs.pcap'),
            [(1700000200 + i // 4, (i % 4) * 250000, ETH6 + f) for i, f in enumerate(fa)])
+
+# ipv4_edge.pcap
+e = []
+fr = fragments(A, B, 17, udp4(A, B, 40011, 7777, pattern[:2000]), 0x2001, 1480)
+e += [(ETH4 + fr[0], ), (ETH4 + fr[1], ), ((ETH4 + fr[0])[:96], 14 + len(fr[0])), (ETH4 + fr[1], )]
+u = udp4(A, B, 40012, 7777, b'abcdefgh')
+e.append((ETH4 + ip4(A, B, 17, u[:4] + struct.pack('>H', 100) + u[6:], 0x2002), ))
+e.append((ETH4 + ip4(A, B, 17, u[:4] + struct.pack('>H', 4) + u[6:], 0x2004), ))
+e.append((ETH4 + ip4(A, B, 17, u[:4] + struct.pack('>H', 12) + u[6:], 0x2005), ))
+e += [(ETH4 + f, ) for f in fragments(A, B, 1, icmp(8, 0, struct.pack('>HH', 0x4343, 2), pattern[:1992]), 0x2003, 1480)]
+write_pcap(os.path.join(out, 'ipv4_edge.pcap'), [(1700000300, i * 1000, x[0]) + x[1:] for i, x in enumerate(e)])

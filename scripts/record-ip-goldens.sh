@@ -3,6 +3,7 @@
 # extension headers, ICMP, ICMPv6) into repl/src/test/resources/iplayers/, for IpLayersGoldenTest:
 #   CAP.txt / CAP.2.txt                 the default one-line output (-n; and with -2)
 #   CAP.fields.tsv / CAP.2.fields.tsv   -T fields -E header=y -E occurrence=a with every field of fields.txt
+#   CAP.nodefrag.txt / CAP.nodefrag.fields.tsv   the same with -o ip.defragment:FALSE -o ipv6.defragment:FALSE
 #   CAP.filters.tsv                     filter<TAB>exit status<TAB>matching frames, for each line of filters.txt
 # Needs ../shared/tools/tshark46; tests never run tshark.
 set -euo pipefail
@@ -18,6 +19,9 @@ for cap in "$repo"/samples/ipfrag/*.pcap; do
   "$tshark" -n -2 -r "$cap" > "$out/$b.2.txt"
   "$tshark" -n -r "$cap" -T fields -E header=y -E occurrence=a "${eargs[@]}" > "$out/$b.fields.tsv"
   "$tshark" -n -2 -r "$cap" -T fields -E header=y -E occurrence=a "${eargs[@]}" > "$out/$b.2.fields.tsv"
+  nodefrag=(-o ip.defragment:FALSE -o ipv6.defragment:FALSE)
+  "$tshark" -n "${nodefrag[@]}" -r "$cap" > "$out/$b.nodefrag.txt"
+  "$tshark" -n "${nodefrag[@]}" -r "$cap" -T fields -E header=y -E occurrence=a "${eargs[@]}" > "$out/$b.nodefrag.fields.tsv"
   : > "$out/$b.filters.tsv"
   while IFS= read -r flt; do
     [ -z "$flt" ] && continue

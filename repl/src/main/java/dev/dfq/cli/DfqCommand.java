@@ -68,7 +68,7 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "-t", paramLabel = "FORMAT", description = "Time column format: a, ad, adoy, d, dd, e, r, u, ud, udoy.")
     String timeFormat;
 
-    @Option(names = "-o", paramLabel = "PREF:VALUE", description = "Set a Wireshark preference (e.g. smtp.decryption:TRUE, tcp.check_checksum:TRUE, tcp.relative_sequence_numbers:FALSE).")
+    @Option(names = "-o", paramLabel = "PREF:VALUE", description = "Set a Wireshark preference (e.g. smtp.decryption:TRUE, tcp.check_checksum:TRUE, tcp.relative_sequence_numbers:FALSE, ip.defragment:FALSE).")
     List<String> prefs = new ArrayList<>();
 
     @Option(names = "-d", paramLabel = "LAYER==VALUE,PROTO", description = "Decode as, e.g. tcp.port==2525,smtp.")

@@ -109,7 +109,8 @@ final class Preferences {
 
     /**
      * The TCP/IP/UDP preferences: tcp.relative_sequence_numbers (which needs
-     * tcp.analyze_sequence_numbers, as in Wireshark), tcp.desegment_tcp_streams and the *.check_checksum ones.
+     * tcp.analyze_sequence_numbers, as in Wireshark), tcp.desegment_tcp_streams, the *.check_checksum ones and
+     * ip.defragment / ipv6.defragment.
      */
     dev.dfq.fields.dissect.LowerPrefs lowerPrefs() {
         dev.dfq.fields.dissect.LowerPrefs p = dev.dfq.fields.dissect.LowerPrefs.defaults();
@@ -117,7 +118,8 @@ final class Preferences {
         boolean relative = boolOr("tcp.relative_sequence_numbers", p.tcpRelativeSeq()) && analyze;
         return new dev.dfq.fields.dissect.LowerPrefs(relative, boolOr("tcp.check_checksum", p.tcpCheckChecksum()),
                 boolOr("ip.check_checksum", p.ipCheckChecksum()), boolOr("udp.check_checksum", p.udpCheckChecksum()),
-                boolOr("tcp.desegment_tcp_streams", p.tcpDesegment()), analyze);
+                boolOr("tcp.desegment_tcp_streams", p.tcpDesegment()), analyze,
+                boolOr("ip.defragment", p.ipDefragment()), boolOr("ipv6.defragment", p.ipv6Defragment()));
     }
 
     private boolean boolOr(String name, boolean dflt) {

@@ -13,15 +13,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * IPv4 and IPv6 fragment reassembly, IPv6 extension headers, ICMP and ICMPv6 against tshark 4.6.9 on
- * the generated captures of samples/ipfrag (scripts/make-ip-fragments.py), in one pass and with -2:
- * the one-line output, 153 fields with -T fields, and 78 filters (goldens in
+ * the generated captures of samples/ipfrag (scripts/make-ip-fragments.py), in one pass, with -2 and with
+ * ip.defragment/ipv6.defragment off: the one-line output, 154 fields with -T fields, and 81 filters (goldens in
  * src/test/resources/iplayers, recorded by scripts/record-ip-goldens.sh).
  */
 class IpLayersGoldenTest {
     private static final Path GOLD = Path.of("src/test/resources/iplayers");
 
     @ParameterizedTest
-    @ValueSource(strings = {"ipv4_frag.pcap", "ipv6_ext.pcap", "ipv6_addrs.pcap"})
+    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv6_ext.pcap", "ipv6_addrs.pcap"})
     void textAndFields_onePassAndTwo_sameAsTshark(String capture) throws IOException {
         String path = "../samples/ipfrag/" + capture;
         List<String> args = new ArrayList<>(List.of("-n", "-r", path, "-T", "fields", "-E", "header=y", "-E", "occurrence=a"));
@@ -35,6 +35,11 @@ class IpLayersGoldenTest {
         compareLines(capture, GOLD.resolve(capture + ".txt"), MainTest.run("-n", "-r", path).out(), differ);
         compareLines(capture + " -2", GOLD.resolve(capture + ".2.txt"), MainTest.run("-n", "-2", "-r", path).out(), differ);
         compareCells(capture, GOLD.resolve(capture + ".fields.tsv"), MainTest.run(args.toArray(String[]::new)).out(), differ);
+        List<String> noDefrag = List.of("-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE");
+        compareLines(capture + " nodefrag", GOLD.resolve(capture + ".nodefrag.txt"),
+                MainTest.run(concat(noDefrag, List.of("-n", "-r", path))).out(), differ);
+        compareCells(capture + " nodefrag", GOLD.resolve(capture + ".nodefrag.fields.tsv"), MainTest.run(concat(noDefrag, args)).out(),
+                differ);
         args.add(0, "-2");
         compareCells(capture + " -2", GOLD.resolve(capture + ".2.fields.tsv"), MainTest.run(args.toArray(String[]::new)).out(),
                 differ);
@@ -42,7 +47,7 @@ class IpLayersGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ipv4_frag.pcap", "ipv6_ext.pcap", "ipv6_addrs.pcap"})
+    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv6_ext.pcap", "ipv6_addrs.pcap"})
     void filters_sameFramesAsTshark(String capture) throws IOException {
         List<String> differ = new ArrayList<>();
         int matched = 0;
@@ -58,6 +63,12 @@ class IpLayersGoldenTest {
         }
         assertThat(matched).as("filters matching some frame").isGreaterThan(5);
         assertThat(differ).isEmpty();
+    }
+
+    private static String[] concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(String[]::new);
     }
 
     private static void compareLines(String what, Path golden, String got, List<String> differ) throws IOException {

@@ -43,6 +43,7 @@ public final class Columns {
     private final int arpSrcIp;
     private final int arpDstIp;
     private final int udpChecksumStatus;
+    private final int udpLengthBad;
     private final int tcp;
     private final int udp;
     private final int frameProtocols;
@@ -96,6 +97,7 @@ public final class Columns {
         arpSrcIp = id(r, "arp.src.proto_ipv4");
         arpDstIp = id(r, "arp.dst.proto_ipv4");
         udpChecksumStatus = id(r, "udp.checksum.status");
+        udpLengthBad = id(r, "udp.length.bad");
         tcp = id(r, "tcp");
         udp = id(r, "udp");
         frameProtocols = id(r, "frame.protocols");
@@ -112,7 +114,7 @@ public final class Columns {
     public int[] fields() {
         int[] own = {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
             tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, sackLe, sackRe, udpSrc,
-            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, tcpChecksumStatus, udpChecksumStatus, arpOpcode, arpSrcMac, arpSrcIp, arpDstIp};
+            udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, tcpChecksumStatus, udpChecksumStatus, udpLengthBad, arpOpcode, arpSrcMac, arpSrcIp, arpDstIp};
         int[] notes = analysis.fields();
         int[] all = java.util.Arrays.copyOf(own, own.length + notes.length);
         System.arraycopy(notes, 0, all, own.length, notes.length);
@@ -187,7 +189,16 @@ public final class Columns {
         } else if (s.has(arpOpcode)) {
             arpInfo(s, sb);
         } else if (s.has(udp)) {
-            sb.append(num(s, udpSrc)).append(" \u2192 ").append(num(s, udpDst)).append(" Len=").append(Math.max(0, num(s, udpLength) - 8));
+            long ulen = num(s, udpLength);
+            sb.append(num(s, udpSrc)).append(" \u2192 ").append(num(s, udpDst));
+            if (s.has(udpLengthBad)) {
+                if (ulen < 8) {
+                    c[INFO] = sb.append(" [BAD UDP LENGTH ").append(ulen).append(" < 8]").toString();
+                    return c;
+                }
+                sb.append(" [BAD UDP LENGTH ").append(ulen).append(" > IP PAYLOAD LENGTH]");
+            }
+            sb.append(" Len=").append(Math.max(0, ulen - 8));
             long status = s.has(udpChecksumStatus) ? num(s, udpChecksumStatus) : -1;
             if (status == 0) {
                 sb.append(" [UDP CHECKSUM INCORRECT]");

@@ -166,6 +166,7 @@ final class F {
     final int ICMP_CHECKSUM_STATUS;
     final int ICMP_IDENT;
     final int ICMP_SEQ;
+    final int UDP_LENGTH_BAD;
     /**
      * Items under each IPv6 address, for the source, the destination and the generic address
      * (rows {@link Ipv6Addresses#SRC}, DST, ADDR); columns as {@link Ipv6Addresses#SUFFIXES}.
@@ -625,6 +626,7 @@ final class F {
                 known.set(IPV6_ADDRESS_ITEMS[row][c]);
             }
         }
+        UDP_LENGTH_BAD = ids.of("udp.length.bad");
         for (java.lang.reflect.Field fld : F.class.getDeclaredFields()) {
             if (fld.getType() == int.class) {
                 try {

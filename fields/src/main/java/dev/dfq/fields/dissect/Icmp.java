@@ -47,10 +47,11 @@ final class Icmp {
     /**
      * @param len bytes of the message present; {@code reported} what IP says it carries
      * @param inError inside an error message's quoted packet (no checksum check, no matching, no columns)
+     * @param fragmented a first fragment not reassembled: the checksum cannot be verified
      * @return the Info text, or null inside an error
      */
     String dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int src, int off, int len,
-                   int reported, int parent, long ipSrc, long ipDst, int ttl, boolean inError, Quoted quoted) {
+                   int reported, int parent, long ipSrc, long ipDst, int ttl, boolean inError, boolean fragmented, Quoted quoted) {
         int occ = s.add(f.ICMP, 1, parent, src, off, len, 0, null);
         layers.add("icmp");
         int type = d[off] & 0xff;
@@ -63,7 +64,7 @@ final class Icmp {
         add(s, f.ICMP_CODE, occ, src, off + 1, 1, code);
         int checksum = NetworkLayers.u16(d, off + 2);
         int ckOcc = add(s, f.ICMP_CHECKSUM, occ, src, off + 2, 2, checksum);
-        if (!inError && len >= reported) {
+        if (!inError && !fragmented && len >= reported) { // a first fragment alone is not verified
             boolean good = Checksums.fold(Checksums.sum(d, off, len, 0)) == 0xffff;
             add(s, f.ICMP_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);
             if (!good) {

@@ -27,9 +27,13 @@ final class Icmpv6 {
                 f.ICMPV6_RESPTIME), replies, secondPass);
     }
 
-    /** @return the Info text, or null inside an error's quoted packet */
+    /**
+     * As {@link Icmp#dissect}: {@code inError} inside a quoted packet, {@code fragmented} a first fragment alone.
+     *
+     * @return the Info text, or null inside an error's quoted packet
+     */
     String dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int src, int off, int len,
-                   int reported, int parent, byte[] ipSrc, byte[] ipDst, int hopLimit, boolean inError,
+                   int reported, int parent, byte[] ipSrc, byte[] ipDst, int hopLimit, boolean inError, boolean fragmented,
                    Icmp.Quoted quoted) {
         int occ = s.add(f.ICMPV6, 1, parent, src, off, len, 0, null);
         layers.add("icmpv6");
@@ -39,7 +43,7 @@ final class Icmpv6 {
         add(s, f.ICMPV6_CODE, occ, src, off + 1, 1, code);
         int checksum = NetworkLayers.u16(d, off + 2);
         int ckOcc = add(s, f.ICMPV6_CHECKSUM, occ, src, off + 2, 2, checksum);
-        if (!inError && len >= reported) {
+        if (!inError && !fragmented && len >= reported) { // a first fragment alone is not verified
             long sum = Checksums.sum(d, off, len, Checksums.pseudo6(ipSrc, ipDst, 58, len));
             boolean good = Checksums.fold(sum) == 0xffff;
             add(s, f.ICMPV6_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);

@@ -11,11 +11,15 @@ package dev.dfq.fields.dissect;
  * @param tcpDesegment {@code tcp.desegment_tcp_streams}: let the protocol above ask for more segments
  * @param tcpAnalyzeSeq {@code tcp.analyze_sequence_numbers}: the tcp.analysis tree; off, retransmitted
  *     segments go to the protocol above like any other
+ * @param ipDefragment {@code ip.defragment}: reassemble IPv4 fragments; off, a first fragment's payload is
+ *     dissected as it is and later fragments are data
+ * @param ipv6Defragment {@code ipv6.defragment}: the same for IPv6
  */
 public record LowerPrefs(boolean tcpRelativeSeq, boolean tcpCheckChecksum, boolean ipCheckChecksum,
-                         boolean udpCheckChecksum, boolean tcpDesegment, boolean tcpAnalyzeSeq) {
+                         boolean udpCheckChecksum, boolean tcpDesegment, boolean tcpAnalyzeSeq,
+                         boolean ipDefragment, boolean ipv6Defragment) {
     /** tshark 4.6.9's defaults. */
     public static LowerPrefs defaults() {
-        return new LowerPrefs(true, false, false, false, true, true);
+        return new LowerPrefs(true, false, false, false, true, true, true, true);
     }
 }

@@ -53,6 +53,8 @@ final class NetworkLayers {
     private byte[] data;
     private int src;
     private int udpLayer;
+    /** The transport payload is a first fragment not reassembled (Wireshark's pinfo->fragmented). */
+    private boolean fragmented;
     /** TTL of the IPv4 header last dissected (ICMP's Info shows it). */
     private int ttl;
 
@@ -81,6 +83,7 @@ final class NetworkLayers {
         adLayer = 0;
         udpLayer = 0;
         inError = false;
+        fragmented = false;
         ipParent = -1;
         data = info.data;
         src = 0;
@@ -293,9 +296,20 @@ final class NetworkLayers {
             // a fragment: reassembled once its datagram is whole (not inside an ICMP error, and not
             // when its header checksum was checked and found bad), else its payload is data
             IpFragments.Reassembled whole = null;
-            if (!inError && total > ihl && total <= avail && (!prefs.ipCheckChecksum() || ipChecksumGood(d, off, ihl))) {
+            boolean eligible = prefs.ipDefragment() && !inError && total > ihl && total <= avail
+                    && (!prefs.ipCheckChecksum() || ipChecksumGood(d, off, ihl));
+            if (eligible) {
                 whole = fragments.add(IpFragments.key4(src, dst, u16(d, off + 4), proto), info.number,
                         (ff & 0x1fff) * 8, d, off + ihl, total - ihl, (ff & 0x2000) != 0);
+            } else if ((ff & 0x1fff) == 0) {
+                // not reassembled (defragmentation off, cut short, bad checksum): a first fragment's
+                // payload is dissected as far as it goes
+                ipStream(s, layer, occ, off + ihl, src, dst);
+                if (transport || quotesPackets(proto)) {
+                    fragmented = true;
+                    transport(info, s, layers, proto, off + ihl, payloadLen, Math.max(0, total - ihl), src, dst, null, null);
+                }
+                return;
             }
             if (whole != null) {
                 int rs = reassembledSource(s, "Reassembled IPv4", whole);
@@ -474,9 +488,16 @@ final class NetworkLayers {
         long ident = u32(d, p - 4);
         int fragOff = offMore & 0xfff8;
         IpFragments.Reassembled whole = null;
-        if (!inError && end <= off + avail) {
+        if (prefs.ipv6Defragment() && !inError && end <= off + avail) {
             whole = fragments.add(IpFragments.key6(d, off + 8, ident), info.number, fragOff, d, p, end - p,
                     (offMore & 1) != 0);
+        } else if (fragOff == 0) { // not reassembled: a first fragment's payload as far as it goes
+            if (transport || quotesPackets(nxt)) {
+                fragmented = true;
+                transport(info, s, layers, nxt, p, Math.max(0, Math.min(end, off + avail) - p), Math.max(0, end - p), 0, 0,
+                        java.util.Arrays.copyOfRange(d, off + 8, off + 24), java.util.Arrays.copyOfRange(d, off + 24, off + 40));
+            }
+            return;
         }
         if (whole != null) {
             int rs = reassembledSource(s, "Reassembled IPv6", whole);
@@ -535,17 +556,17 @@ final class NetworkLayers {
                 tcp.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, src4, dst4, src6, dst6);
             }
         } else if (proto == 17) {
-            udp(info, s, layers, off, payloadLen, src4, dst4, src6, dst6);
+            udp(info, s, layers, off, payloadLen, ipPayloadLen, src4, dst4, src6, dst6);
         } else if (proto == 58 && payloadLen >= 4 && src6 != null) {
             String text = icmpv6.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, ipParent, src6, dst6,
-                    hopLimit, inError, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));
+                    hopLimit, inError, fragmented, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));
             if (text != null) {
                 layers.mailProtocol = "ICMPv6";
                 layers.mailInfo = text;
             }
         } else if (proto == 1 && payloadLen >= 4 && src6 == null) {
             String text = icmp.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, ipParent, src4, dst4, ttl,
-                    inError, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));
+                    inError, fragmented, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));
             if (text != null) {
                 layers.mailProtocol = "ICMP";
                 layers.mailInfo = text;
@@ -569,7 +590,8 @@ final class NetworkLayers {
         ipParent = wasParent;
     }
 
-    private void udp(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail,
+    /** @param reported the IP payload length its header gives (UDP's length may not exceed it) */
+    private void udp(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail, int reported,
                      long src4, long dst4, byte[] src6, byte[] dst6) {
         byte[] d = data;
         if (avail < 8) {
@@ -585,7 +607,14 @@ final class NetworkLayers {
         add(s, f.UDP_PORT, layer, occ, off, 2, sp);
         add(s, f.UDP_PORT, layer, occ, off + 2, 2, dp);
         int ulen = u16(d, off + 4);
-        add(s, f.UDP_LENGTH, layer, occ, off + 4, 2, ulen);
+        int lenOcc = add(s, f.UDP_LENGTH, layer, occ, off + 4, 2, ulen);
+        if (ulen < 8 || (ulen > reported && !fragmented)) {
+            // "Bad length value": below the header's size Wireshark stops here
+            add(s, f.UDP_LENGTH_BAD, layer, under(lenOcc, occ), off + 4, 2, 0);
+            if (ulen < 8) {
+                return;
+            }
+        }
         udpChecksum(d, s, layer, occ, off, avail, ulen, src4, dst4, src6, dst6);
         if (w.get(f.UDP_STREAM)) {
             long a = src6 == null ? src4 : java.util.Arrays.hashCode(src6);
@@ -595,9 +624,12 @@ final class NetworkLayers {
             long key = Math.min(k1, k2) * 1_000_003L ^ Math.max(k1, k2);
             add(s, f.UDP_STREAM, layer, occ, off, 0, udpStreams.computeIfAbsent(key, k -> udpStreams.size()));
         }
-        int dataLen = Math.min(avail, Math.max(0, ulen)) - 8;
+        // udp.payload is all the IP payload after the header; the data, what the UDP length covers
+        if (avail > 8) {
+            bytes(s, f.UDP_PAYLOAD, layer, occ, off + 8, avail - 8);
+        }
+        int dataLen = Math.min(avail, ulen) - 8;
         if (dataLen > 0) {
-            bytes(s, f.UDP_PAYLOAD, layer, occ, off + 8, dataLen);
             int dataOcc = s.add(f.DATA, 1, -1, src, off + 8, dataLen, 0, null);
             layers.add("data");
             bytes(s, f.DATA_DATA, 1, dataOcc, off + 8, dataLen);
