@@ -10,6 +10,8 @@ ICMPv6 echo and neighbour discovery.
 ipv4_edge.pcap: a fragmented datagram whose first fragment was cut short by the snap length (not
 reassembled: its payload is dissected as far as it goes), UDP lengths beyond the IP payload and under 8,
 a fragmented ICMP echo.
+ipv4_options.pcap: IPv4 options (router alert, no-op, end of list, record route, time stamps, security,
+stream ID, MTU probe, traceroute, an unknown one) and TTLs near the limits Wireshark notes.
 ipv6_addrs.pcap: one UDP datagram per IPv6 address block of interest (special-purpose blocks, address
 spaces, multicast flags and scopes, IPv4-compatible and -mapped forms), for the items under addresses.
 """
@@ -176,3 +178,25 @@ e.append((ETH4 + ip4(A, B, 17, u[:4] + struct.pack('>H', 4) + u[6:], 0x2004), ))
 e.append((ETH4 + ip4(A, B, 17, u[:4] + struct.pack('>H', 12) + u[6:], 0x2005), ))
 e += [(ETH4 + f, ) for f in fragments(A, B, 1, icmp(8, 0, struct.pack('>HH', 0x4343, 2), pattern[:1992]), 0x2003, 1480)]
 write_pcap(os.path.join(out, 'ipv4_edge.pcap'), [(1700000300, i * 1000, x[0]) + x[1:] for i, x in enumerate(e)])
+
+# ipv4_options.pcap
+def ip4o(src, dst, proto, payload, ident, opts, ttl=64):
+    opts += b'\0' * (-len(opts) % 4)
+    ihl = 5 + len(opts) // 4
+    h = struct.pack('>BBHHHBBH4s4s', 0x40 | ihl, 0, ihl * 4 + len(payload), ident, 0, ttl, proto, 0, src, dst) + opts
+    return h[:10] + struct.pack('>H', csum(h)) + h[12:] + payload
+
+
+u = udp4(A, B, 40020, 7777, b'opts')
+opts = [b'\x94\x04\x00\x00', b'\x01\x01\x00\x00', b'\x07\x0b\x04' + bytes([192, 168, 1, 1]) + bytes(4),
+        b'\x07\x0b\x08' + bytes([6, 6, 6, 6]) + bytes(4), b'\x44\x0c\x05\x00' + struct.pack('>II', 1000, 0),
+        b'\x44\x14\x15\x03' + bytes([10, 0, 0, 1]) + struct.pack('>I', 1) + bytes([10, 0, 0, 2]) + struct.pack('>I', 2),
+        b'\x82\x0b' + bytes(9), b'\x88\x04\x12\x34', b'\x0b\x04\x05\xdc',
+        b'\x52\x0c\x00\x07\x00\x01\x00\x02' + bytes([9, 9, 9, 9]), b'\x9e\x04\xab\xcd',
+        b'\x94\x04\x00\x00' + b'\x07\x0b\x04' + bytes([192, 168, 1, 1]) + bytes(4)]
+o = [ip4o(A, B, 17, u, 0x3000 + i, x) for i, x in enumerate(opts)]
+LNCB, MC = bytes([224, 0, 0, 5]), bytes([239, 1, 1, 1])
+for dst in (B, LNCB, MC):
+    for ttl in (0, 1, 4, 5):
+        o.append(ip4o(A, dst, 17, udp4(A, dst, 40021, 7777, b'ttl'), 0x3100 + ttl, b'', ttl=ttl))
+write_pcap(os.path.join(out, 'ipv4_options.pcap'), [(1700000400, i * 1000, ETH4 + x) for i, x in enumerate(o)])

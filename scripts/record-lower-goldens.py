@@ -17,7 +17,8 @@ filters = [l.rstrip('\n') for l in open(os.path.join(gold, 'filters.txt')) if l.
 # the lab capture, and the corner captures whose link layers or TCP histories differ from it
 caps = [os.path.join('samples', c) for c in ('smtp-lab.pcap', 'corner/s10_midstream.pcap', 'corner/s11_null.pcap',
         'corner/s11_sll.pcap', 'corner/s8_ooo.pcap', 'corner/soc.pcap', 'vlan/vlan.pcap', 'vlan/qinq.pcap',
-        'ipfrag/ipv4_frag.pcap', 'ipfrag/ipv6_ext.pcap', 'ipfrag/ipv4_edge.pcap', 'ipfrag/ipv6_addrs.pcap')]
+        'ipfrag/ipv4_frag.pcap', 'ipfrag/ipv6_ext.pcap', 'ipfrag/ipv4_edge.pcap', 'ipfrag/ipv6_addrs.pcap',
+        'ipfrag/ipv4_options.pcap')]
 import sys
 if len(sys.argv) > 1:  # only these (paths under samples/), e.g. ipfrag/ipv4_frag.pcap
     caps = [os.path.join('samples', c) for c in sys.argv[1:]]

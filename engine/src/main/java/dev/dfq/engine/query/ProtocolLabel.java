@@ -42,6 +42,9 @@ final class ProtocolLabel {
         if (ABBREV.contains(p)) {
             return p;
         }
+        if (p.startsWith("ip.options.")) { // IPv4 options, registered as protocols of bytes
+            return FieldText.hex(s.valueBytes(occ), false);
+        }
         Child c = new Child(registry, s, occ);
         return switch (p) {
             case "frame" -> c.has("frame.interface_id") ? "" : String.format(Locale.ROOT,

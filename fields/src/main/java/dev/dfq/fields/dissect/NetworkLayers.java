@@ -29,6 +29,7 @@ final class NetworkLayers {
     private final Map<Object, Integer> ipv6Streams = new HashMap<>();
     private final Ipv6Extensions extensions;
     private final Ipv6Addresses addresses;
+    private final Ipv4Options options;
     /** Hop limit of the IPv6 header last dissected (ICMPv6's Info shows it). */
     private int hopLimit;
     private final byte[][] hostText = new byte[2][];
@@ -69,6 +70,7 @@ final class NetworkLayers {
         this.icmpv6 = icmpv6;
         this.extensions = new Ipv6Extensions(f, wanted);
         this.addresses = new Ipv6Addresses(f, wanted);
+        this.options = new Ipv4Options(f, wanted);
         IPV4_FRAGMENT_FIELDS = new int[] {f.IP_FRAGMENTS, f.IP_FRAGMENT, f.IP_FRAGMENT_OVERLAP, f.IP_FRAGMENT_OVERLAP_CONFLICT,
             f.IP_FRAGMENT_COUNT, f.IP_REASSEMBLED_LENGTH, f.IP_REASSEMBLED_DATA};
         IPV6_FRAGMENT_FIELDS = new int[] {f.IPV6_FRAGMENTS, f.IPV6_FRAGMENT, f.IPV6_FRAGMENT_OVERLAP,
@@ -268,7 +270,8 @@ final class NetworkLayers {
         add(s, f.IP_FLAGS_DF, layer, flagsTree, off + 6, 1, (ff >> 8) & 0x40);
         add(s, f.IP_FLAGS_MF, layer, flagsTree, off + 6, 1, (ff >> 8) & 0x20);
         add(s, f.IP_FRAG_OFFSET, layer, occ, off + 6, 2, ff & 0x1fff); // in 8-byte units, as Wireshark 4.6 stores it
-        add(s, f.IP_TTL, layer, occ, off + 8, 1, d[off + 8] & 0xff);
+        int ttlOcc = add(s, f.IP_TTL, layer, occ, off + 8, 1, d[off + 8] & 0xff);
+        ttlExpert(s, layer, under(ttlOcc, occ), off + 8, d[off + 8] & 0xff, u32(d, off + 16));
         if (!inError) {
             ttl = d[off + 8] & 0xff;
         }
@@ -291,6 +294,9 @@ final class NetworkLayers {
         long dst = u32(d, off + 16);
         addr4(s, layer, occ, off + 12, src, f.IP_SRC, f.IP_SRC_HOST);
         addr4(s, layer, occ, off + 16, dst, f.IP_DST, f.IP_DST_HOST);
+        if (ihl > 20 && ihl <= avail) {
+            options.dissect(s, d, this.src, layer, occ, off + 20, off + ihl);
+        }
         int payloadLen = Math.max(0, Math.min(total, avail) - ihl);
         if ((ff & 0x3fff) != 0) {
             // a fragment: reassembled once its datagram is whole (not inside an ICMP error, and not
@@ -351,6 +357,20 @@ final class NetworkLayers {
      */
     private static boolean quotesPackets(int proto) {
         return proto == 1 || proto == 58;
+    }
+
+    /**
+     * Wireshark's TTL notes: to the Local Network Control Block (224.0.0.0/24) a TTL other than 1; to
+     * any other non-multicast address a TTL under 5.
+     */
+    private void ttlExpert(FieldStore s, int layer, int parent, int off, int ttl, long dst) {
+        if ((dst & 0xffffff00L) == 0xe0000000L) {
+            if (ttl != 1) {
+                add(s, f.IP_TTL_LNCB, layer, parent, off, 1, 0);
+            }
+        } else if ((dst & 0xf0000000L) != 0xe0000000L && ttl < 5) {
+            add(s, f.IP_TTL_TOO_SMALL, layer, parent, off, 1, 0);
+        }
     }
 
     private void ipStream(FieldStore s, int layer, int occ, int off, long src, long dst) {
