@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * IPv4 and IPv6 fragment reassembly, IPv6 extension headers, ICMP and ICMPv6 against tshark 4.6.9 on
  * the generated captures of samples/ipfrag (scripts/make-ip-fragments.py), in one pass, with -2 and with
- * ip.defragment/ipv6.defragment off: the one-line output, 188 fields with -T fields, and 91 filters (goldens in
+ * ip.defragment/ipv6.defragment off: the one-line output, 194 fields (protocols too) with -T fields, and 91 filters (goldens in
  * src/test/resources/iplayers, recorded by scripts/record-ip-goldens.sh).
  */
 class IpLayersGoldenTest {

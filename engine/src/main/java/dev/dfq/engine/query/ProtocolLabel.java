@@ -17,15 +17,21 @@ import java.util.Map;
  */
 final class ProtocolLabel {
     /** Protocols tshark prints as their abbreviation. */
-    private static final List<String> ABBREV = List.of("eth", "null", "smtp", "imf", "tls");
+    private static final List<String> ABBREV = List.of("eth", "null", "smtp", "imf", "tls", "icmpv6", "ipv6.hopopts",
+            "ipv6.dstopts", "ipv6.fraghdr");
 
-    private static final Map<String, List<String>> INGREDIENTS = Map.of(
-            "frame", List.of("frame.number", "frame.len", "frame.cap_len", "frame.interface_id"),
-            "sll", List.of("sll.ifindex"),
-            "ip", List.of("ip.src", "ip.dst"),
-            "ipv6", List.of("ipv6.src", "ipv6.dst"),
-            "tcp", List.of("tcp.srcport", "tcp.dstport", "tcp.seq", "tcp.ack", "tcp.flags.ack", "tcp.len"),
-            "mime_multipart", List.of("mime_multipart.type", "mime_multipart.first_boundary"));
+    private static final Map<String, List<String>> INGREDIENTS = Map.ofEntries(
+            Map.entry("frame", List.of("frame.number", "frame.len", "frame.cap_len", "frame.interface_id")),
+            Map.entry("sll", List.of("sll.ifindex")),
+            Map.entry("ip", List.of("ip.src", "ip.dst")),
+            Map.entry("ipv6", List.of("ipv6.src", "ipv6.dst")),
+            Map.entry("vlan", List.of("vlan.priority", "vlan.dei", "vlan.id")),
+            Map.entry("ieee8021ad", List.of("ieee8021ad.id")),
+            Map.entry("arp", List.of("arp.opcode")),
+            Map.entry("ipv6.routing", List.of("ipv6.routing.type")),
+            Map.entry("data", List.of("data.data")),
+            Map.entry("tcp", List.of("tcp.srcport", "tcp.dstport", "tcp.seq", "tcp.ack", "tcp.flags.ack", "tcp.len")),
+            Map.entry("mime_multipart", List.of("mime_multipart.type", "mime_multipart.first_boundary")));
 
     private ProtocolLabel() {
     }
@@ -46,6 +52,23 @@ final class ProtocolLabel {
             return FieldText.hex(s.valueBytes(occ), false);
         }
         Child c = new Child(registry, s, occ);
+        switch (p) {
+            case "data":
+                return c.has("data.data") ? c.text("data.data") : ""; // the bytes, as a byte field
+            case "vlan":
+                return "802.1Q Virtual LAN, PRI: " + c.num("vlan.priority") + ", DEI: " + c.num("vlan.dei") + ", ID: "
+                        + c.num("vlan.id");
+            case "ieee8021ad":
+                return "IEEE 802.1ad, ID: " + c.num("ieee8021ad.id");
+            case "arp":
+                return c.has("arp.opcode") ? "Address Resolution Protocol (" + valueText(registry, "arp.opcode",
+                        c.num("arp.opcode")) + ")" : "";
+            case "ipv6.routing":
+                return c.has("ipv6.routing.type") ? "Routing Header for IPv6 (" + valueText(registry, "ipv6.routing.type",
+                        c.num("ipv6.routing.type")) + ")" : "";
+            default:
+                break;
+        }
         return switch (p) {
             case "frame" -> c.has("frame.interface_id") ? "" : String.format(Locale.ROOT,
                     "Frame %d: Packet, %d bytes on wire (%d bits), %d bytes captured (%d bits)", c.num("frame.number"),
@@ -62,6 +85,13 @@ final class ProtocolLabel {
                     : "";
             default -> "";
         };
+    }
+
+    /** A value's text from the field's value strings ("request" for arp.opcode 1). */
+    private static String valueText(FieldRegistry registry, String field, long v) {
+        dev.dfq.fields.ValueStrings vs = registry.valueStrings(registry.byName(field).orElseThrow());
+        String t = vs == null ? null : vs.lookup(v);
+        return t == null ? Long.toString(v) : t;
     }
 
     /** The boundary parameter from the first delimiter line ("--B\r\n", or after a CRLF). */
