@@ -23,6 +23,12 @@ final class Preferences {
     private static final Set<String> PORT_PREFS = loadPortPrefs();
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    /** Whether MAC addresses are resolved (-n, -N, nameres.mac_name, in command-line order). */
+    private final boolean macNames;
+
+    Preferences(boolean macNames) {
+        this.macNames = macNames;
+    }
 
     /** Sets one {@code name:value}; returns tshark's error text, or null when accepted. */
     String set(String option) {
@@ -117,7 +123,7 @@ final class Preferences {
         boolean relative = boolOr("tcp.relative_sequence_numbers", p.tcpRelativeSeq()) && analyze;
         return new dev.dfq.fields.dissect.LowerPrefs(relative, boolOr("tcp.check_checksum", p.tcpCheckChecksum()),
                 boolOr("ip.check_checksum", p.ipCheckChecksum()), boolOr("udp.check_checksum", p.udpCheckChecksum()),
-                boolOr("tcp.desegment_tcp_streams", p.tcpDesegment()), analyze);
+                boolOr("tcp.desegment_tcp_streams", p.tcpDesegment()), analyze, macNames);
     }
 
     private boolean boolOr(String name, boolean dflt) {

@@ -11,11 +11,14 @@ package dev.dfq.fields.dissect;
  * @param tcpDesegment {@code tcp.desegment_tcp_streams}: let the protocol above ask for more segments
  * @param tcpAnalyzeSeq {@code tcp.analyze_sequence_numbers}: the tcp.analysis tree; off, retransmitted
  *     segments go to the protocol above like any other
+ * @param macNames {@code nameres.mac_name} (tshark's -N m, off with -n): the {@code eth.*_resolved} fields
+ *     name the addresses (vendor and well-known names) instead of repeating them
  */
 public record LowerPrefs(boolean tcpRelativeSeq, boolean tcpCheckChecksum, boolean ipCheckChecksum,
-                         boolean udpCheckChecksum, boolean tcpDesegment, boolean tcpAnalyzeSeq) {
+                         boolean udpCheckChecksum, boolean tcpDesegment, boolean tcpAnalyzeSeq,
+                         boolean macNames) {
     /** tshark 4.6.9's defaults. */
     public static LowerPrefs defaults() {
-        return new LowerPrefs(true, false, false, false, true, true);
+        return new LowerPrefs(true, false, false, false, true, true, true);
     }
 }

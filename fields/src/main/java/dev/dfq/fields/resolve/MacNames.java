@@ -26,6 +26,8 @@ public final class MacNames {
     /** 24-bit vendor prefixes the wka file names, before the IEEE tables: short and long name. */
     private final Map<Integer, String[]> wkaVendors = new HashMap<>();
     private final Vendors vendors;
+    /** Names already made: a capture has few addresses and asks for each on every frame. */
+    private final Map<Long, String> made = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MacNames(byte[] manuf, byte[] wka) {
         this.vendors = new Vendors(manuf);
@@ -60,6 +62,19 @@ public final class MacNames {
 
     /** The address as tshark shows it with MAC name resolution on. */
     public String name(long mac) {
+        String known = made.get(mac);
+        if (known != null) {
+            return known;
+        }
+        if (made.size() > 1 << 16) {
+            made.clear(); // a capture of many addresses: keep memory bounded, names are cheap to make again
+        }
+        String name = lookUp(mac);
+        made.put(mac, name);
+        return name;
+    }
+
+    private String lookUp(long mac) {
         String e = exact.get(mac);
         if (e != null) {
             return e;
