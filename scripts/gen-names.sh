@@ -14,9 +14,8 @@ mkdir -p "$out"
 if [ -z "${WKA:-}" ]; then
   global="$("$tshark" -G folders | awk -F'\t' '/^Global configuration:/ {print $2}')"
   WKA="${WS_ORACLE_ROOT:-}$global/wka"
-  [ -f "$WKA" ] || WKA="/opt/ws-sid$global/wka"
 fi
-[ -f "$WKA" ] || { echo "gen-names: no wka file at $WKA (set WKA=FILE)" >&2; exit 2; }
+[ -f "$WKA" ] || { echo "gen-names: no wka file at $WKA (set WKA=FILE, or WS_ORACLE_ROOT=DIR when tshark runs in a chroot)" >&2; exit 2; }
 
 # manuf: "00:1B:C5:00:10/36<TAB>short (padded to 12)<TAB>long" -> "001BC5001<TAB>36<TAB>short<TAB>long"
 "$tshark" -G manuf | python3 -c '
