@@ -74,10 +74,25 @@ def ports():
     return frames
 
 
+def cooked(version):
+    """ARP requests from a vendor and a locally administered address behind a Linux cooked header."""
+    frames = []
+    for i, sha in enumerate((mac('00:00:0c:12:34:56'), mac('02:00:00:00:00:01'))):
+        body = struct.pack('>HHBBH6s4s6s4s', 1, 0x0800, 6, 4, 1, sha, bytes([10, 0, 0, 1 + i]), b'\0' * 6,
+                           bytes([10, 0, 0, 100 + i]))
+        if version == 1:
+            frames.append(struct.pack('>HHH8sH', 0, 1, 6, sha + b'\0\0', 0x0806) + body)
+        else:
+            frames.append(struct.pack('>HHIHBB8s', 0x0806, 0, 2, 1, 0, 6, sha + b'\0\0') + body)
+    return frames
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write_pcap(os.path.join(OUT, 'macs.pcap'), [(1700000200, i * 1000, f) for i, f in enumerate(macs())])
     write_pcap(os.path.join(OUT, 'ports.pcap'), [(1700000300, i * 1000, f) for i, f in enumerate(ports())])
+    write_pcap(os.path.join(OUT, 'sll.pcap'), [(1700000400, i * 1000, f) for i, f in enumerate(cooked(1))], linktype=113)
+    write_pcap(os.path.join(OUT, 'sll2.pcap'), [(1700000500, i * 1000, f) for i, f in enumerate(cooked(2))], linktype=276)
 
 
 if __name__ == '__main__':

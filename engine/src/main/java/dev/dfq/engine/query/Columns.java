@@ -21,6 +21,7 @@ public final class Columns {
     private final int ipv6Dst;
     private final int ethSrc;
     private final int ethDst;
+    private final int sllSrcEth;
     private final int tcpSrc;
     private final int tcpDst;
     private final int tcpFlags;
@@ -87,6 +88,7 @@ public final class Columns {
         ipv6Dst = id(r, "ipv6.dst");
         ethSrc = id(r, "eth.src");
         ethDst = id(r, "eth.dst");
+        sllSrcEth = id(r, "sll.src.eth");
         tcpSrc = id(r, "tcp.srcport");
         tcpDst = id(r, "tcp.dstport");
         tcpFlags = id(r, "tcp.flags");
@@ -125,7 +127,7 @@ public final class Columns {
 
     /** The fields the summary line reads (dissection must produce them). */
     public int[] fields() {
-        int[] own = {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
+        int[] own = {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, sllSrcEth, tcpSrc,
             tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, sackLe, sackRe, udpSrc,
             udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, tcpChecksumStatus, udpChecksumStatus, arpOpcode, arpSrcMac, arpSrcIp, arpDstIp};
         int[] notes = analysis.fields();
@@ -182,6 +184,9 @@ public final class Columns {
         } else if (s.has(ethSrc)) {
             src = macColumn(s.valueBytes(s.first(ethSrc)));
             dst = macColumn(s.valueBytes(s.first(ethDst)));
+        } else if (s.has(sllSrcEth)) {
+            src = macColumn(s.valueBytes(s.first(sllSrcEth))); // a cooked header has no destination
+            dst = "";
         } else {
             src = "";
             dst = "";
