@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Records tshark 4.6.9's output with its default name resolution (no -n), with -N mt and -N t, the
-eth.*_resolved / .oui / .oui_resolved fields, the order of -n, -N and -o nameres.*, and its errors for
+eth.*_resolved / .oui / .oui_resolved fields, the TCP and UDP labels of -e tcp/udp, the order of -n, -N and -o nameres.*, and its errors for
 bad -N letters, for NameResolutionGoldenTest.
 
 usage: scripts/record-name-goldens.py      (needs ../shared/tools/tshark46, or TSHARK46=...)
@@ -41,6 +41,11 @@ def cases():
         yield 'fields-n.' + base, ['-n', '-r', cap] + fields
         yield 'fields-N-t.' + base, ['-N', 't', '-r', cap] + fields
         yield 'filter-resolved.' + base, ['-r', cap, '-Y', 'eth.addr_resolved contains "_" || eth.dst_resolved == "Broadcast"']
+    # protocol labels write ports as "smtp (25)" with -N t
+    for opts in ([], ['-N', 't']):
+        mode = '-'.join(['labels'] + [o.strip('-') for o in opts])
+        yield mode + '.ports.pcap', opts + ['-r', 'samples/names/ports.pcap', '-T', 'fields', '-e', 'tcp', '-e', 'udp']
+        yield mode + '-json.ports.pcap', opts + ['-r', 'samples/names/ports.pcap', '-T', 'json', '-e', 'tcp', '-e', 'udp']
     # the last of -n, -N and -o nameres.* wins
     macs, ports = 'samples/names/macs.pcap', 'samples/names/ports.pcap'
     yield 'order-n-then-N-m', ['-n', '-N', 'm', '-r', macs]

@@ -95,10 +95,10 @@ final class QueryCommand {
                 defs.add(d);
             }
             if (jsonMode) {
-                jsonOutput = JsonFormat.fields("ek".equals(cmd.outputFormat), defs, cmd.fieldOptions,
+                jsonOutput = JsonFormat.fields("ek".equals(cmd.outputFormat), defs, cmd.fieldOptions, cmd.names.transport(),
                         java.time.ZoneId.systemDefault(), out);
             } else {
-                fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
+                fieldOutput = new FieldsFormat(defs, cmd.fieldOptions).portNames(cmd.names.transport());
             }
             outputFields = FieldsFormat.neededFields(registry, defs);
         } else if (cmd.countOnly || cmd.writeFile != null || cmd.exportObjects != null || cmd.exportAttachments != null) {
