@@ -203,15 +203,18 @@ final class NetworkLayers {
     private void macDetail(FieldStore s, int layer, int occ, int off, MacFields specific) {
         byte[] d = s.sourceData(0);
         long mac = MacNames.mac(d, off);
+        byte[] name = null;
+        if (w.get(specific.resolved()) || w.get(ethAny.resolved())) {
+            name = (prefs.macNames() ? MacNames.get().name(mac) : MacNames.hex(mac)).getBytes(StandardCharsets.UTF_8);
+        }
+        String vendor = w.get(specific.ouiResolved()) || w.get(ethAny.ouiResolved()) ? MacNames.get().vendor(mac) : null;
         for (MacFields ids : new MacFields[] {specific, ethAny}) {
             bytes(s, ids.addr(), layer, occ, off, 6);
             if (w.get(ids.resolved())) {
-                String name = prefs.macNames() ? MacNames.get().name(mac) : MacNames.hex(mac);
-                s.add(ids.resolved(), layer, occ, 0, off, 6, 0, name.getBytes(StandardCharsets.UTF_8));
+                s.add(ids.resolved(), layer, occ, 0, off, 6, 0, name);
             }
             add(s, ids.oui(), layer, occ, off, 3, mac >>> 24);
-            String vendor = w.get(ids.ouiResolved()) ? MacNames.get().vendor(mac) : null;
-            if (vendor != null) {
+            if (vendor != null && w.get(ids.ouiResolved())) {
                 s.add(ids.ouiResolved(), layer, occ, 0, off, 6, 0, vendor.getBytes(StandardCharsets.UTF_8));
             }
             add(s, ids.lg(), layer, occ, off, 3, d[off] & 0x02);

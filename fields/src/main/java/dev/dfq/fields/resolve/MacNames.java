@@ -26,8 +26,9 @@ public final class MacNames {
     /** 24-bit vendor prefixes the wka file names, before the IEEE tables: short and long name. */
     private final Map<Integer, String[]> wkaVendors = new HashMap<>();
     private final Vendors vendors;
-    /** Names already made: a capture has few addresses and asks for each on every frame. */
+    /** Names and vendors already found: a capture has few addresses and asks for each on every frame. */
     private final Map<Long, String> made = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, String> vendorsFound = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MacNames(byte[] manuf, byte[] wka) {
         this.vendors = new Vendors(manuf);
@@ -62,16 +63,21 @@ public final class MacNames {
 
     /** The address as tshark shows it with MAC name resolution on. */
     public String name(long mac) {
-        String known = made.get(mac);
+        return remembered(made, mac, this::lookUp);
+    }
+
+    /** The value for {@code mac} from {@code found}, else made and kept (at most 65,536, then forgotten). */
+    private static String remembered(Map<Long, String> found, long mac, java.util.function.LongFunction<String> make) {
+        String known = found.get(mac);
         if (known != null) {
             return known;
         }
-        if (made.size() > 1 << 16) {
-            made.clear(); // a capture of many addresses: keep memory bounded, names are cheap to make again
+        if (found.size() > 1 << 16) {
+            found.clear(); // a capture of many addresses: keep memory bounded, names are cheap to make again
         }
-        String name = lookUp(mac);
-        made.put(mac, name);
-        return name;
+        String made = make.apply(mac);
+        found.put(mac, made);
+        return made;
     }
 
     private String lookUp(long mac) {
@@ -105,6 +111,15 @@ public final class MacNames {
      * resolved (get_manuf_name_if_known); null when the prefix is not registered.
      */
     public String vendor(long mac) {
+        // kept as "" when there is none (no vendor's name is empty)
+        String v = remembered(vendorsFound, mac, m -> {
+            String found = findVendor(m);
+            return found == null ? "" : found;
+        });
+        return v.isEmpty() ? null : v;
+    }
+
+    private String findVendor(long mac) {
         String[] wkaVendor = wkaVendor((int) (mac >>> 24));
         if (wkaVendor != null) {
             return wkaVendor[1];
