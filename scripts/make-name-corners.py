@@ -6,7 +6,9 @@ ports with and without service names (ports.pcap).
 
 usage: scripts/make-name-corners.py        (then scripts/record-name-goldens.sh)
 """
+import gzip
 import os
+import random
 import struct
 
 from pcapgen import csum, tcp4, write_pcap
@@ -87,12 +89,44 @@ def cooked(version):
     return frames
 
 
+def vendors():
+    """ARP requests between addresses in random table entries: vendors of each kind, wka ranges and addresses."""
+    tables = os.path.join(REPO, 'fields', 'src', 'main', 'resources', 'dev', 'dfq', 'fields', 'resolve')
+    manuf = [line.split('\t') for line in gzip.open(os.path.join(tables, 'manuf.tsv.gz'), 'rt', encoding='utf-8').read().splitlines()]
+    wka = [line.split('\t') for line in open(os.path.join(tables, 'wka.tsv'), encoding='utf-8').read().splitlines()]
+    rnd = random.Random(7)
+
+    def inside(prefix, bits):
+        return int(prefix, 16) << (48 - len(prefix) * 4) | rnd.getrandbits(48 - bits)
+
+    macs = [inside(e[0], int(e[1])) for e in rnd.sample(manuf, 1200)]
+    for address, bits, _, _ in wka:
+        a, b = int(address, 16), int(bits)
+        macs.append(a)
+        if b != 48:
+            macs.append(a | rnd.getrandbits(48 - (b or 24)))
+    for e in rnd.sample(manuf, 300):
+        macs += [inside(e[0], int(e[1])) | 1 << 40, rnd.getrandbits(48)]
+    frames = []
+    for i in range(0, len(macs) - 1, 2):
+        dst, src = macs[i].to_bytes(6, 'big'), macs[i + 1].to_bytes(6, 'big')
+        spa, tpa = bytes([10, 0, i >> 8 & 255, i & 255]), bytes([10, 1, i >> 8 & 255, i & 255])
+        frames.append(arp(1, dst, src, spa, b'\0' * 6, tpa))
+    return frames
+
+
+def stamped(start, frames):
+    """One frame a millisecond from {start} seconds."""
+    return [(start + i // 1000, i % 1000 * 1000, f) for i, f in enumerate(frames)]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    write_pcap(os.path.join(OUT, 'macs.pcap'), [(1700000200, i * 1000, f) for i, f in enumerate(macs())])
-    write_pcap(os.path.join(OUT, 'ports.pcap'), [(1700000300, i * 1000, f) for i, f in enumerate(ports())])
-    write_pcap(os.path.join(OUT, 'sll.pcap'), [(1700000400, i * 1000, f) for i, f in enumerate(cooked(1))], linktype=113)
-    write_pcap(os.path.join(OUT, 'sll2.pcap'), [(1700000500, i * 1000, f) for i, f in enumerate(cooked(2))], linktype=276)
+    write_pcap(os.path.join(OUT, 'macs.pcap'), stamped(1700000200, macs()))
+    write_pcap(os.path.join(OUT, 'ports.pcap'), stamped(1700000300, ports()))
+    write_pcap(os.path.join(OUT, 'vendors.pcap'), stamped(1700000600, vendors()))
+    write_pcap(os.path.join(OUT, 'sll.pcap'), stamped(1700000400, cooked(1)), linktype=113)
+    write_pcap(os.path.join(OUT, 'sll2.pcap'), stamped(1700000500, cooked(2)), linktype=276)
 
 
 if __name__ == '__main__':

@@ -26,6 +26,7 @@ public final class MacNames {
     /** 24-bit vendor prefixes the wka file names, before the IEEE tables: short and long name. */
     private final Map<Integer, String[]> wkaVendors = new HashMap<>();
     private final Vendors vendors;
+    private static final int MAX_NAME_BYTES = 63;
     /** Names and vendors already found: a capture has few addresses and asks for each on every frame. */
     private final Map<Long, String> made = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, String> vendorsFound = new java.util.concurrent.ConcurrentHashMap<>();
@@ -63,7 +64,7 @@ public final class MacNames {
 
     /** The address as tshark shows it with MAC name resolution on. */
     public String name(long mac) {
-        return remembered(made, mac, this::lookUp);
+        return remembered(made, mac, m -> clip(lookUp(m)));
     }
 
     /** The value for {@code mac} from {@code found}, else made and kept (at most 65,536, then forgotten). */
@@ -122,10 +123,28 @@ public final class MacNames {
     private String findVendor(long mac) {
         String[] wkaVendor = wkaVendor((int) (mac >>> 24));
         if (wkaVendor != null) {
-            return wkaVendor[1];
+            return clip(wkaVendor[1]);
         }
         Vendors.Vendor v = vendors.lookup(mac);
-        return v == null ? null : v.longName();
+        if (v == null) {
+            return null;
+        }
+        // Wireshark copies a 24-bit vendor into its own table, of names of at most 63 bytes; /28 and /36
+        // vendors come straight from the IEEE tables, whole
+        return v.bits() == 24 ? clip(v.longName()) : v.longName();
+    }
+
+    /** Wireshark's names are at most 63 bytes of UTF-8 (MAXNAMELEN); a character cut in two is dropped. */
+    static String clip(String name) {
+        byte[] b = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (b.length <= MAX_NAME_BYTES) {
+            return name;
+        }
+        int end = MAX_NAME_BYTES;
+        while (end > 0 && (b[end] & 0xc0) == 0x80) {
+            end--; // b[end] continues the character that starts before it: cut before that character
+        }
+        return new String(b, 0, end, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A wka vendor prefix, first as it is, then with the group bit cleared (manuf_name_lookup). */

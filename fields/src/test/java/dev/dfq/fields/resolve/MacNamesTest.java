@@ -34,6 +34,10 @@ class MacNamesTest {
         "fe:ff:ff:ff:ff:ff|fe:ff:ff:ff:ff:ff|",
         "00:bf:12:34:56:78|MS-NLB-VirtServer_12:34:56:78|",
         "00:11:22:33:44:55|CIMSYS_33:44:55|CIMSYS Inc",
+        // MA-L vendors' long names are cut to 63 bytes, and a character cut in two is dropped
+        "ec:3f:05:3a:ff:07|Institute706_3a:ff:07|Institute 706, The Second Academy China Aerospace Science & Ind",
+        "a8:21:3a:01:02:03|TalentTechno_01:02:03|Shenzhen Talent Technology Comapny Limited 深圳市泰霖科",
+        "60:89:b7:01:02:03|KaelMühendi̇_01:02:03|Kael Mühendi̇sli̇k Elektroni̇k Ti̇caret Sanayi̇ Li̇mi̇t",
     })
     void namesAndVendorsAsTshark(String address, String name, String vendor) {
         long mac = Long.parseLong(address.replace(":", ""), 16);
