@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Records tshark 4.6.9's answers for the lower layers (frame, link, IP, TCP, UDP) on the bundled captures.
 
-    scripts/record-lower-goldens.py        (needs ../shared/tools/tshark46)
+    scripts/record-lower-goldens.py [CAPTURE...]   (needs ../shared/tools/tshark46; captures relative to samples/)
 
 For every capture in samples/ and samples/corner/, writes into engine/src/test/resources/goldens/lower/:
   <capture>.fields.tsv   tshark46 -n -r CAP -T fields -E header=y -E occurrence=a -e <each field in fields.txt>
@@ -16,7 +16,11 @@ fields = [l.strip() for l in open(os.path.join(gold, 'fields.txt')) if l.strip()
 filters = [l.rstrip('\n') for l in open(os.path.join(gold, 'filters.txt')) if l.strip()]
 # the lab capture, and the corner captures whose link layers or TCP histories differ from it
 caps = [os.path.join('samples', c) for c in ('smtp-lab.pcap', 'corner/s10_midstream.pcap', 'corner/s11_null.pcap',
-        'corner/s11_sll.pcap', 'corner/s8_ooo.pcap', 'corner/soc.pcap', 'vlan/vlan.pcap', 'vlan/qinq.pcap')]
+        'corner/s11_sll.pcap', 'corner/s8_ooo.pcap', 'corner/soc.pcap', 'vlan/vlan.pcap', 'vlan/qinq.pcap',
+        'ipfrag/ipv4_frag.pcap', 'ipfrag/ipv6_ext.pcap')]
+import sys
+if len(sys.argv) > 1:  # only these (paths under samples/), e.g. ipfrag/ipv4_frag.pcap
+    caps = [os.path.join('samples', c) for c in sys.argv[1:]]
 import concurrent.futures
 
 def one_filter(path, flt):

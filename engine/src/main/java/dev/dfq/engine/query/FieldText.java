@@ -15,6 +15,13 @@ public final class FieldText {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * Byte fields Wireshark registers with a colon separator (SEP_COLON). tshark -G fields does not
+     * print a byte field's separator, so the registry cannot say; these are the ones dfq dissects.
+     */
+    private static final java.util.Set<String> COLON_BYTES = java.util.Set.of("icmpv6.opt.linkaddr",
+            "icmpv6.opt.src_linkaddr", "icmpv6.opt.target_linkaddr");
+
     private FieldText() {
     }
 
@@ -113,8 +120,13 @@ public final class FieldText {
             }
             case PROTOCOL:
                 return "";
-            default:
-                return hex(s.valueBytes(occ), t == FieldType.FT_ETHER);
+            default: {
+                byte[] b = s.valueBytes(occ);
+                if (b.length == 0 && t == FieldType.FT_BYTES) {
+                    return "<none>"; // an empty byte string (an empty PadN), as tshark 4.6 writes it
+                }
+                return hex(b, t == FieldType.FT_ETHER || COLON_BYTES.contains(def.abbrev()));
+            }
         }
     }
 }

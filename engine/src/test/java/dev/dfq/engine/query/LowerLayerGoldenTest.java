@@ -37,7 +37,7 @@ class LowerLayerGoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"smtp-lab.pcap", "corner/s10_midstream.pcap", "corner/s11_null.pcap",
-        "corner/s11_sll.pcap", "corner/s8_ooo.pcap", "corner/soc.pcap", "vlan/vlan.pcap", "vlan/qinq.pcap"})
+        "corner/s11_sll.pcap", "corner/s8_ooo.pcap", "corner/soc.pcap", "vlan/vlan.pcap", "vlan/qinq.pcap", "ipfrag/ipv4_frag.pcap", "ipfrag/ipv6_ext.pcap"})
     void fieldsAndFilters_bundledCapture_matchTshark469(String capture) throws Exception {
         String base = capture.substring(capture.lastIndexOf('/') + 1);
         Set<String> known = Goldens.knownFailures("lower/known-failures.txt");

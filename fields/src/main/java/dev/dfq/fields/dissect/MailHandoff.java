@@ -82,7 +82,7 @@ final class MailHandoff {
      */
     MailContext segment(FieldStore store, int frameNumber, int stream, Conversation conv, Direction me, Direction peer,
                         int sport, int dport, boolean syn, boolean ackFlag, boolean fin, long seq, int tcpLen,
-                        int payloadOff, int present, boolean desegmentOk, boolean analyzeSeq) {
+                        int payloadSrc, int payloadOff, int present, boolean desegmentOk, boolean analyzeSeq) {
         lastReassembledIn = 0;
         if (!firstPass && reassembledIn != null) {
             lastReassembledIn = reassembledIn.getOrDefault(frameNumber, 0);
@@ -120,10 +120,10 @@ final class MailHandoff {
             conv.session = sessions == null ? smtp.newSession() : sessions.computeIfAbsent(stream, k -> smtp.newSession());
         }
         MailContext ctx = new MailContext(store, frameNumber, firstPass);
-        if (conv.session.isTls(frameNumber) && tls.dissect(ctx, me.tls(), peer.tls(), 0, payloadOff, present)) {
+        if (conv.session.isTls(frameNumber) && tls.dissect(ctx, me.tls(), peer.tls(), payloadSrc, payloadOff, present)) {
             return ctx;
         }
-        int src = 0;
+        int src = payloadSrc;
         int off = payloadOff;
         int len = present;
         // a segment that may not be desegmented (bad checksum, desegmentation off) goes up alone;
@@ -137,7 +137,7 @@ final class MailHandoff {
         if (prev != null && me.pendingSeq == seq) {
             byte[] joined = new byte[prev.length + len];
             System.arraycopy(prev, 0, joined, 0, prev.length);
-            System.arraycopy(store.sourceData(0), off, joined, prev.length, len);
+            System.arraycopy(store.sourceData(src), off, joined, prev.length, len);
             src = store.addSource("Reassembled TCP (" + joined.length + " bytes)", joined, joined.length);
             off = 0;
             len = joined.length;

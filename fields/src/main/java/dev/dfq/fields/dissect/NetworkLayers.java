@@ -27,6 +27,11 @@ final class NetworkLayers {
     private final Map<Long, Integer> udpStreams = new HashMap<>();
     private final Map<Long, Integer> ipStreams = new HashMap<>();
     private final Map<Long, Integer> ethStreams = new HashMap<>();
+    private final Map<Object, Integer> ipv6Streams = new HashMap<>();
+    private final Ipv6Extensions extensions;
+    private final Ipv6Addresses addresses;
+    /** Hop limit of the IPv6 header last dissected (ICMPv6's Info shows it). */
+    private int hopLimit;
     private final byte[][] hostText = new byte[2][];
     // layer counters per frame
     private int ipLayer;
@@ -39,8 +44,24 @@ final class NetworkLayers {
     private final MacFields ethDst;
     private final MacFields ethSrc;
     private final MacFields ethAny;
+    private final IpFragments fragments;
+    private final int[] IPV4_FRAGMENT_FIELDS;
+    private final int[] IPV6_FRAGMENT_FIELDS;
+    /** Inside the IP packet an ICMP error quotes: no reassembly, columns untouched. */
+    private boolean inError;
+    /** The parent of the next IP protocol item: -1, or the ICMP item quoting it. */
+    private int ipParent = -1;
+    private final Icmp icmp;
+    private final Icmpv6 icmpv6;
+    /** The data source being dissected: the frame (0), or a reassembled IP datagram. */
+    private byte[] data;
+    private int src;
+    private int udpLayer;
+    /** TTL of the IPv4 header last dissected (ICMP's Info shows it). */
+    private int ttl;
 
-    NetworkLayers(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs, TcpCompleteness completeness) {
+    NetworkLayers(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs, TcpCompleteness completeness,
+                  IpFragments fragments, Icmp icmp, Icmpv6 icmpv6) {
         this.f = f;
         this.ethDst = new MacFields(f.ETH_DST, f.ETH_DST_RESOLVED, f.ETH_DST_OUI, f.ETH_DST_OUI_RESOLVED, f.ETH_DST_LG,
                 f.ETH_DST_IG);
@@ -51,6 +72,15 @@ final class NetworkLayers {
         this.w = wanted;
         this.prefs = prefs;
         this.tcp = new TcpState(f, wanted, mail, prefs, completeness);
+        this.fragments = fragments;
+        this.icmp = icmp;
+        this.icmpv6 = icmpv6;
+        this.extensions = new Ipv6Extensions(f, wanted);
+        this.addresses = new Ipv6Addresses(f, wanted);
+        IPV4_FRAGMENT_FIELDS = new int[] {f.IP_FRAGMENTS, f.IP_FRAGMENT, f.IP_FRAGMENT_OVERLAP, f.IP_FRAGMENT_OVERLAP_CONFLICT,
+            f.IP_FRAGMENT_COUNT, f.IP_REASSEMBLED_LENGTH, f.IP_REASSEMBLED_DATA};
+        IPV6_FRAGMENT_FIELDS = new int[] {f.IPV6_FRAGMENTS, f.IPV6_FRAGMENT, f.IPV6_FRAGMENT_OVERLAP,
+            f.IPV6_FRAGMENT_OVERLAP_CONFLICT, f.IPV6_FRAGMENT_COUNT, f.IPV6_REASSEMBLED_LENGTH, f.IPV6_REASSEMBLED_DATA};
     }
 
     void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, boolean transport, boolean network) {
@@ -59,6 +89,11 @@ final class NetworkLayers {
         ethLayer = 0;
         vlanLayer = 0;
         adLayer = 0;
+        udpLayer = 0;
+        inError = false;
+        ipParent = -1;
+        data = info.data;
+        src = 0;
         byte[] d = info.data;
         int len = info.caplen;
         switch (info.linkType) {
@@ -238,7 +273,7 @@ final class NetworkLayers {
     }
 
     private void ipv4(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail, boolean transport) {
-        byte[] d = info.data;
+        byte[] d = data;
         if (avail < 20) {
             return;
         }
@@ -247,7 +282,7 @@ final class NetworkLayers {
         int layer = ++ipLayer;
         // the IP tvb ends at the total length (Ethernet padding is not IP's)
         int end = Math.min(off + Math.max(total, ihl), off + avail);
-        int occ = s.add(f.IP, layer, -1, 0, off, ihl, end, null);
+        int occ = s.add(f.IP, layer, ipParent, src, off, ihl, end, null);
         layers.add("ip");
         add(s, f.IP_VERSION, layer, occ, off, 1, (d[off] >> 4) & 0xf);
         add(s, f.IP_HDR_LEN, layer, occ, off, 1, ihl);
@@ -264,6 +299,9 @@ final class NetworkLayers {
         add(s, f.IP_FLAGS_MF, layer, flagsTree, off + 6, 1, (ff >> 8) & 0x20);
         add(s, f.IP_FRAG_OFFSET, layer, occ, off + 6, 2, ff & 0x1fff); // in 8-byte units, as Wireshark 4.6 stores it
         add(s, f.IP_TTL, layer, occ, off + 8, 1, d[off + 8] & 0xff);
+        if (!inError) {
+            ttl = d[off + 8] & 0xff;
+        }
         int proto = d[off + 9] & 0xff;
         add(s, f.IP_PROTO, layer, occ, off + 9, 1, proto);
         int checksum = u16(d, off + 10);
@@ -283,16 +321,108 @@ final class NetworkLayers {
         long dst = u32(d, off + 16);
         addr4(s, layer, occ, off + 12, src, f.IP_SRC, f.IP_SRC_HOST);
         addr4(s, layer, occ, off + 16, dst, f.IP_DST, f.IP_DST_HOST);
-        if (w.get(f.IP_STREAM)) {
-            long key = Math.min(src, dst) << 32 | Math.max(src, dst);
-            add(s, f.IP_STREAM, layer, occ, off + ihl, 0, ipStreams.computeIfAbsent(key, k -> ipStreams.size()));
-        }
-        boolean fragment = (ff & 0x1fff) != 0 || (ff & 0x2000) != 0;
-        if (!transport || fragment) {
+        int payloadLen = Math.max(0, Math.min(total, avail) - ihl);
+        if ((ff & 0x3fff) != 0) {
+            // a fragment: reassembled once its datagram is whole (not inside an ICMP error, and not
+            // when its header checksum was checked and found bad), else its payload is data
+            IpFragments.Reassembled whole = null;
+            if (!inError && total > ihl && total <= avail && (!prefs.ipCheckChecksum() || ipChecksumGood(d, off, ihl))) {
+                whole = fragments.add(IpFragments.key4(src, dst, u16(d, off + 4), proto), info.number,
+                        (ff & 0x1fff) * 8, d, off + ihl, total - ihl, (ff & 0x2000) != 0);
+            }
+            if (whole != null) {
+                int rs = reassembledSource(s, "Reassembled IPv4", whole);
+                fragmentTree(s, layer, occ, rs, whole, IPV4_FRAGMENT_FIELDS);
+                ipStream(s, layer, occ, off + ihl, src, dst);
+                if (transport || quotesPackets(proto)) {
+                    this.src = rs;
+                    this.data = whole.data();
+                    transport(info, s, layers, proto, 0, whole.data().length, whole.data().length, src, dst, null, null);
+                }
+                return;
+            }
+            int in = fragments.reassembledIn(info.number);
+            if (in != 0) {
+                add(s, f.IP_REASSEMBLED_IN, layer, occ, off + ihl, 0, in);
+            }
+            ipStream(s, layer, occ, off + ihl, src, dst);
+            if (transport) {
+                fragmentData(s, layers, off + ihl, payloadLen);
+                if (!inError) {
+                    layers.mailProtocol = "IPv4";
+                    layers.mailInfo = "Fragmented IP protocol (proto=" + icmp.protocolName(proto) + " " + proto + ", off="
+                            + (ff & 0x1fff) * 8 + ", ID=" + String.format("%04x", u16(d, off + 4)) + ")"
+                            + (in != 0 ? " [Reassembled in #" + in + "]" : "");
+                }
+            }
             return;
         }
-        int payloadLen = Math.max(0, Math.min(total, avail) - ihl);
+        ipStream(s, layer, occ, off + ihl, src, dst);
+        if (!transport && !quotesPackets(proto)) {
+            return;
+        }
         transport(info, s, layers, proto, off + ihl, payloadLen, Math.max(0, total - ihl), src, dst, null, null);
+    }
+
+    /**
+     * ICMP and ICMPv6: dissected even when no transport field is wanted, since an error message
+     * quotes an IP packet whose ip.* / ipv6.* fields a filter on the network layer sees (cheap, rare).
+     */
+    private static boolean quotesPackets(int proto) {
+        return proto == 1 || proto == 58;
+    }
+
+    private void ipStream(FieldStore s, int layer, int occ, int off, long src, long dst) {
+        if (w.get(f.IP_STREAM)) {
+            long key = Math.min(src, dst) << 32 | Math.max(src, dst);
+            add(s, f.IP_STREAM, layer, occ, off, 0, ipStreams.computeIfAbsent(key, k -> ipStreams.size()));
+        }
+    }
+
+    private static boolean ipChecksumGood(byte[] d, int off, int ihl) {
+        return Checksums.fold(Checksums.sum(d, off, ihl, 0)) == 0xffff;
+    }
+
+    /** The reassembled datagram as a new data source, named as Wireshark names it. */
+    private static int reassembledSource(FieldStore s, String name, IpFragments.Reassembled whole) {
+        return s.addSource(name + " (" + whole.data().length + " bytes)", whole.data(), whole.data().length);
+    }
+
+    /** ip.* or ipv6.* ids of the fragment items: fragments, fragment, overlap, conflict, count, length, data. */
+    /**
+     * The "N IPv4 Fragments" subtree of the frame completing a datagram: each fragment's frame (by
+     * offset), overlap flags, the count, the reassembled length and data; items over the reassembled source.
+     */
+    private void fragmentTree(FieldStore s, int layer, int parent, int rs, IpFragments.Reassembled whole, int[] ids) {
+        int len = whole.data().length;
+        int tree = under(addIn(s, ids[0], layer, parent, rs, 0, len, 0), parent);
+        for (IpFragments.Fragment fr : whole.fragments()) {
+            int item = under(addIn(s, ids[1], layer, tree, rs, fr.offset, fr.bytes.length, fr.frame), tree);
+            if (fr.overlap) {
+                addIn(s, ids[2], layer, item, rs, fr.offset, fr.bytes.length, 1);
+            }
+            if (fr.conflict) {
+                addIn(s, ids[3], layer, item, rs, fr.offset, fr.bytes.length, 1);
+            }
+        }
+        addIn(s, ids[4], layer, tree, rs, 0, 0, whole.fragments().size());
+        addIn(s, ids[5], layer, tree, rs, 0, 0, len);
+        addIn(s, ids[6], layer, tree, rs, 0, len, 0);
+    }
+
+    /** A fragment not (yet) reassembled: its payload as the data protocol. */
+    private void fragmentData(FieldStore s, PacketDissector.Layers layers, int off, int len) {
+        if (len <= 0) {
+            return;
+        }
+        int dataOcc = s.add(f.DATA, 1, -1, src, off, len, 0, null);
+        layers.add("data");
+        bytes(s, f.DATA_DATA, 1, dataOcc, off, len);
+        add(s, f.DATA_LEN, 1, dataOcc, off, 0, len);
+    }
+
+    private int addIn(FieldStore s, int id, int layer, int parent, int source, int off, int len, long value) {
+        return w.get(id) ? s.add(id, layer, parent, source, off, len, value, null) : -1;
     }
 
     private void addr4(FieldStore s, int layer, int occ, int off, long v, int id, int hostId) {
@@ -302,26 +432,27 @@ final class NetworkLayers {
             byte[] text = (((v >> 24) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 8) & 0xff) + "." + (v & 0xff))
                     .getBytes(StandardCharsets.US_ASCII);
             if (w.get(hostId)) {
-                s.add(hostId, layer, occ, 0, off, 4, 0, text);
+                s.add(hostId, layer, occ, src, off, 4, 0, text);
             }
             if (w.get(f.IP_HOST)) {
-                s.add(f.IP_HOST, layer, occ, 0, off, 4, 0, text);
+                s.add(f.IP_HOST, layer, occ, src, off, 4, 0, text);
             }
         }
     }
 
     private void ipv6(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail, boolean transport) {
-        byte[] d = info.data;
+        byte[] d = data;
         if (avail < 40) {
             return;
         }
         int layer = ++ipv6Layer;
         int plen = u16(d, off + 4);
         int end = Math.min(off + 40 + plen, off + avail);
-        int occ = s.add(f.IPV6, layer, -1, 0, off, 40, end, null);
+        int occ = s.add(f.IPV6, layer, ipParent, src, off, 40, end, null);
         layers.add("ipv6");
         long first = u32(d, off);
         add(s, f.IPV6_VERSION, layer, occ, off, 1, first >>> 28);
+        add(s, f.IP_VERSION, layer, occ, off, 1, first >>> 28); // Wireshark adds ip.version (hidden) to IPv6 too
         long tc = (first >>> 20) & 0xff;
         add(s, f.IPV6_TCLASS, layer, occ, off, 4, tc);
         add(s, f.IPV6_TCLASS_DSCP, layer, occ, off, 4, tc >> 2);
@@ -331,33 +462,87 @@ final class NetworkLayers {
         int nxt = d[off + 6] & 0xff;
         add(s, f.IPV6_NXT, layer, occ, off + 6, 1, nxt);
         add(s, f.IPV6_HLIM, layer, occ, off + 7, 1, d[off + 7] & 0xff);
-        bytes(s, f.IPV6_SRC, layer, occ, off + 8, 16);
-        bytes(s, f.IPV6_ADDR, layer, occ, off + 8, 16);
-        bytes(s, f.IPV6_DST, layer, occ, off + 24, 16);
-        bytes(s, f.IPV6_ADDR, layer, occ, off + 24, 16);
-        if (!transport) {
-            return;
+        addresses.add(s, layer, occ, src, d, off + 8, true);
+        addresses.add(s, layer, occ, src, d, off + 24, false);
+        if (!inError) {
+            hopLimit = d[off + 7] & 0xff;
         }
+        if (w.get(f.IPV6_STREAM)) {
+            add(s, f.IPV6_STREAM, layer, occ, off + 40, 0, ipv6Streams.computeIfAbsent(
+                    IpFragments.addressPair6(d, off + 8), k -> ipv6Streams.size()));
+        }
+        int limit = Math.min(end, off + avail);
         int p = off + 40;
-        // skip hop-by-hop, routing, destination options; stop at a fragment
-        while ((nxt == 0 || nxt == 43 || nxt == 60) && p + 8 <= off + avail) {
+        while (Ipv6Extensions.isExtension(nxt)) {
+            int hlen = Ipv6Extensions.length(d, p, nxt, limit);
+            if (hlen < 0) {
+                return;
+            }
+            if (nxt != Ipv6Extensions.FRAGMENT) {
+                extensions.options(s, layers, d, src, layer, occ, nxt, p, hlen);
+                nxt = d[p] & 0xff;
+                p += hlen;
+                continue;
+            }
+            extensions.fragmentHeader(s, layers, d, src, layer, occ, p);
+            int offMore = u16(d, p + 2);
             nxt = d[p] & 0xff;
-            p += ((d[p + 1] & 0xff) + 1) * 8;
+            p += 8;
+            if ((offMore & 0xfff9) != 0) { // an atomic fragment (offset 0, no more) is dissected as it is
+                fragment6(info, s, layers, d, layer, occ, off, p, end, avail, nxt, offMore, transport);
+                return;
+            }
         }
-        if (nxt == 44) {
+        if (!transport && !quotesPackets(nxt)) {
             return;
         }
-        int payloadLen = Math.max(0, Math.min(end, off + avail) - p);
+        int payloadLen = Math.max(0, limit - p);
         transport(info, s, layers, nxt, p, payloadLen, Math.max(0, off + 40 + plen - p), 0, 0,
                 java.util.Arrays.copyOfRange(d, off + 8, off + 24), java.util.Arrays.copyOfRange(d, off + 24, off + 40));
     }
 
+    /** An IPv6 fragment after its fragment header at {@code p}: reassembled when whole, else data. */
+    private void fragment6(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int layer, int occ, int off,
+                           int p, int end, int avail, int nxt, int offMore, boolean transport) {
+        long ident = u32(d, p - 4);
+        int fragOff = offMore & 0xfff8;
+        IpFragments.Reassembled whole = null;
+        if (!inError && end <= off + avail) {
+            whole = fragments.add(IpFragments.key6(d, off + 8, ident), info.number, fragOff, d, p, end - p,
+                    (offMore & 1) != 0);
+        }
+        if (whole != null) {
+            int rs = reassembledSource(s, "Reassembled IPv6", whole);
+            fragmentTree(s, layer, occ, rs, whole, IPV6_FRAGMENT_FIELDS);
+            if (transport || quotesPackets(nxt)) {
+                byte[] src6 = java.util.Arrays.copyOfRange(d, off + 8, off + 24);
+                byte[] dst6 = java.util.Arrays.copyOfRange(d, off + 24, off + 40);
+                this.src = rs;
+                this.data = whole.data();
+                transport(info, s, layers, nxt, 0, whole.data().length, whole.data().length, 0, 0, src6, dst6);
+            }
+            return;
+        }
+        int in = fragments.reassembledIn(info.number);
+        if (in != 0) {
+            add(s, f.IPV6_REASSEMBLED_IN, layer, occ, p, 0, in);
+        }
+        if (transport) {
+            fragmentData(s, layers, p, Math.max(0, Math.min(end, off + avail) - p));
+            if (!inError) {
+                layers.mailProtocol = "IPv6";
+                layers.mailInfo = "IPv6 fragment (off=" + fragOff + " more=" + ((offMore & 1) != 0 ? "y" : "n")
+                        + " ident=0x" + String.format("%08x", ident) + " nxt=" + nxt + ")"; // no "[Reassembled in]" for IPv6
+            }
+        }
+    }
+
     private void arp(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail) {
-        byte[] d = info.data;
+        byte[] d = data;
         if (avail < 8) {
             return;
         }
-        int occ = s.add(f.ARP, 1, -1, 0, off, Math.min(avail, 28), 0, null);
+        int occ = s.add(f.ARP, 1, -1, src, off, Math.min(avail, 28), 0, null);
         layers.add("arp");
         add(s, f.ARP_HW_TYPE, 1, occ, off, 2, u16(d, off));
         add(s, f.ARP_PROTO_TYPE, 1, occ, off + 2, 2, u16(d, off + 2));
@@ -379,49 +564,74 @@ final class NetworkLayers {
     private void transport(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int proto, int off, int payloadLen,
                            int ipPayloadLen, long src4, long dst4, byte[] src6, byte[] dst6) {
         if (proto == 6) {
-            tcp.dissect(info, s, layers, off, payloadLen, ipPayloadLen, src4, dst4, src6, dst6);
+            if (!inError) { // a TCP header quoted by an ICMP error is not dissected yet
+                tcp.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, src4, dst4, src6, dst6);
+            }
         } else if (proto == 17) {
             udp(info, s, layers, off, payloadLen, src4, dst4, src6, dst6);
-        } else if (proto == 1 && payloadLen >= 4) {
-            byte[] d = info.data;
-            int occ = s.add(f.ICMP, 1, -1, 0, off, payloadLen, 0, null);
-            layers.add("icmp");
-            add(s, f.ICMP_TYPE, 1, occ, off, 1, d[off] & 0xff);
-            add(s, f.ICMP_CODE, 1, occ, off + 1, 1, d[off + 1] & 0xff);
-            add(s, f.ICMP_CHECKSUM, 1, occ, off + 2, 2, u16(d, off + 2));
-            add(s, f.ICMP_CHECKSUM_STATUS, 1, occ, off + 2, 0, 1);
+        } else if (proto == 58 && payloadLen >= 4 && src6 != null) {
+            String text = icmpv6.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, ipParent, src6, dst6,
+                    hopLimit, inError, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));
+            if (text != null) {
+                layers.mailProtocol = "ICMPv6";
+                layers.mailInfo = text;
+            }
+        } else if (proto == 1 && payloadLen >= 4 && src6 == null) {
+            String text = icmp.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, ipParent, src4, dst4, ttl,
+                    inError, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));
+            if (text != null) {
+                layers.mailProtocol = "ICMP";
+                layers.mailInfo = text;
+            }
         }
+    }
+
+    /** The IP packet an ICMP error quotes, dissected under the ICMP item without touching the columns. */
+    private void quoted(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int parent, int off, int len) {
+        boolean wasInError = inError;
+        int wasParent = ipParent;
+        inError = true;
+        ipParent = parent;
+        int version = (data[off] >> 4) & 0xf;
+        if (version == 4) {
+            ipv4(info, s, layers, off, len, true);
+        } else if (version == 6) {
+            ipv6(info, s, layers, off, len, true);
+        }
+        inError = wasInError;
+        ipParent = wasParent;
     }
 
     private void udp(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail,
                      long src4, long dst4, byte[] src6, byte[] dst6) {
-        byte[] d = info.data;
+        byte[] d = data;
         if (avail < 8) {
             return;
         }
-        int occ = s.add(f.UDP, 1, -1, 0, off, 8, 0, null);
+        int layer = ++udpLayer;
+        int occ = s.add(f.UDP, layer, ipParent, src, off, 8, 0, null);
         layers.add("udp");
         int sp = u16(d, off);
         int dp = u16(d, off + 2);
-        add(s, f.UDP_SRCPORT, 1, occ, off, 2, sp);
-        add(s, f.UDP_DSTPORT, 1, occ, off + 2, 2, dp);
-        add(s, f.UDP_PORT, 1, occ, off, 2, sp);
-        add(s, f.UDP_PORT, 1, occ, off + 2, 2, dp);
+        add(s, f.UDP_SRCPORT, layer, occ, off, 2, sp);
+        add(s, f.UDP_DSTPORT, layer, occ, off + 2, 2, dp);
+        add(s, f.UDP_PORT, layer, occ, off, 2, sp);
+        add(s, f.UDP_PORT, layer, occ, off + 2, 2, dp);
         int ulen = u16(d, off + 4);
-        add(s, f.UDP_LENGTH, 1, occ, off + 4, 2, ulen);
-        udpChecksum(d, s, occ, off, avail, ulen, src4, dst4, src6, dst6);
+        add(s, f.UDP_LENGTH, layer, occ, off + 4, 2, ulen);
+        udpChecksum(d, s, layer, occ, off, avail, ulen, src4, dst4, src6, dst6);
         if (w.get(f.UDP_STREAM)) {
             long a = src6 == null ? src4 : java.util.Arrays.hashCode(src6);
             long b = dst6 == null ? dst4 : java.util.Arrays.hashCode(dst6);
             long k1 = (a << 16) ^ sp;
             long k2 = (b << 16) ^ dp;
             long key = Math.min(k1, k2) * 1_000_003L ^ Math.max(k1, k2);
-            add(s, f.UDP_STREAM, 1, occ, off, 0, udpStreams.computeIfAbsent(key, k -> udpStreams.size()));
+            add(s, f.UDP_STREAM, layer, occ, off, 0, udpStreams.computeIfAbsent(key, k -> udpStreams.size()));
         }
         int dataLen = Math.min(avail, Math.max(0, ulen)) - 8;
         if (dataLen > 0) {
-            bytes(s, f.UDP_PAYLOAD, 1, occ, off + 8, dataLen);
-            int dataOcc = s.add(f.DATA, 1, -1, 0, off + 8, dataLen, 0, null);
+            bytes(s, f.UDP_PAYLOAD, layer, occ, off + 8, dataLen);
+            int dataOcc = s.add(f.DATA, 1, -1, src, off + 8, dataLen, 0, null);
             layers.add("data");
             bytes(s, f.DATA_DATA, 1, dataOcc, off + 8, dataLen);
             add(s, f.DATA_LEN, 1, dataOcc, off + 8, 0, dataLen);
@@ -432,29 +642,29 @@ final class NetworkLayers {
      * udp.checksum and its status. With udp.check_checksum on, a datagram wholly captured is
      * verified; a zero checksum means none was sent, which IPv6 does not allow.
      */
-    private void udpChecksum(byte[] d, FieldStore s, int occ, int off, int avail, int ulen, long src4, long dst4,
+    private void udpChecksum(byte[] d, FieldStore s, int layer, int occ, int off, int avail, int ulen, long src4, long dst4,
                              byte[] src6, byte[] dst6) {
         int checksum = u16(d, off + 6);
-        add(s, f.UDP_CHECKSUM, 1, occ, off + 6, 2, checksum);
+        add(s, f.UDP_CHECKSUM, layer, occ, off + 6, 2, checksum);
         if (checksum == 0) {
             // whether checked or not: optional over IPv4 ("Not present"), illegal over IPv6
-            add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, src6 == null ? 3 : 4);
+            add(s, f.UDP_CHECKSUM_STATUS, layer, occ, off + 6, 0, src6 == null ? 3 : 4);
             if (src6 != null) {
-                add(s, f.UDP_CHECKSUM_ZERO, 1, occ, off + 6, 2, 0);
+                add(s, f.UDP_CHECKSUM_ZERO, layer, occ, off + 6, 2, 0);
             }
             return;
         }
         if (!prefs.udpCheckChecksum() || ulen < 8 || ulen > avail) {
-            add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, Checksums.UNVERIFIED);
+            add(s, f.UDP_CHECKSUM_STATUS, layer, occ, off + 6, 0, Checksums.UNVERIFIED);
             return;
         }
         long sum = Checksums.sum(d, off, ulen, src6 == null ? Checksums.pseudo4(src4, dst4, 17, ulen)
                 : Checksums.pseudo6(src6, dst6, 17, ulen));
         boolean good = Checksums.fold(sum) == 0xffff;
-        add(s, f.UDP_CHECKSUM_CALCULATED, 1, occ, off + 6, 2, Checksums.shouldBe(sum, checksum));
-        add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, good ? Checksums.GOOD : Checksums.BAD);
+        add(s, f.UDP_CHECKSUM_CALCULATED, layer, occ, off + 6, 2, Checksums.shouldBe(sum, checksum));
+        add(s, f.UDP_CHECKSUM_STATUS, layer, occ, off + 6, 0, good ? Checksums.GOOD : Checksums.BAD);
         if (!good) {
-            add(s, f.UDP_CHECKSUM_BAD, 1, occ, off + 6, 2, 0);
+            add(s, f.UDP_CHECKSUM_BAD, layer, occ, off + 6, 2, 0);
         }
     }
 
@@ -479,7 +689,7 @@ final class NetworkLayers {
 
     /** Adds the occurrence if the query needs the field; returns it, or -1. */
     private int add(FieldStore s, int id, int layer, int parent, int off, int len, long value) {
-        return w.get(id) ? s.add(id, layer, parent, 0, off, len, value, null) : -1;
+        return w.get(id) ? s.add(id, layer, parent, src, off, len, value, null) : -1;
     }
 
     /** The parent for a subtree's items: the subtree's item, or the protocol's when that item was not added. */
@@ -489,7 +699,7 @@ final class NetworkLayers {
 
     private void bytes(FieldStore s, int id, int layer, int parent, int off, int len) {
         if (w.get(id)) {
-            s.add(id, layer, parent, 0, off, len, 0, null);
+            s.add(id, layer, parent, src, off, len, 0, null);
         }
     }
 

@@ -57,6 +57,10 @@ public final class PacketDissector {
         final java.util.Map<Integer, long[]> completeness = new HashMap<>();
         /** The frame completing each multi-segment PDU, by each earlier frame of it, from the first pass. */
         final java.util.Map<Integer, Integer> reassembledIn = new HashMap<>();
+        /** The frame completing each IP fragment's datagram, from the first pass. */
+        final java.util.Map<Integer, Integer> ipReassembledIn = new HashMap<>();
+        /** The reply of each ICMP echo request, from the first pass. */
+        final java.util.Map<Integer, Integer> echoReplies = new HashMap<>();
         boolean firstDone;
 
         public TwoPass(FieldRegistry registry, dev.dfq.fields.mail.SmtpPrefs prefs) {
@@ -111,7 +115,11 @@ public final class PacketDissector {
             twoPass.firstDone = true;
         }
         TcpCompleteness completeness = new TcpCompleteness(f, w, twoPass == null ? null : twoPass.completeness, secondPass);
-        this.network = new NetworkLayers(f, w, mail, lowerPrefs, completeness);
+        IpFragments fragments = twoPass == null ? new IpFragments()
+                : new IpFragments(twoPass.ipReassembledIn, !secondPass);
+        Icmp icmp = new Icmp(f, w, registry, twoPass == null ? null : twoPass.echoReplies, secondPass);
+        Icmpv6 icmpv6 = new Icmpv6(f, w, registry, twoPass == null ? null : twoPass.echoReplies, secondPass);
+        this.network = new NetworkLayers(f, w, mail, lowerPrefs, completeness, fragments, icmp, icmpv6);
     }
 
     /** Which mail fields to add: those needed, or all (null) when every field is. */

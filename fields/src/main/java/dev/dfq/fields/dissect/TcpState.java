@@ -117,11 +117,15 @@ final class TcpState {
     }
 
     private final byte[] src4 = new byte[4];
+    /** The data source of the segment being dissected. */
+    private int src;
     private final byte[] dst4 = new byte[4];
 
-    void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail, int ipPayloadLen,
+    /** @param d the bytes of data source {@code dataSrc}: the frame's, or a reassembled IP datagram's */
+    void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int dataSrc, int off, int avail,
+                 int ipPayloadLen,
                  long srcIp, long dstIp, byte[] src6, byte[] dst6) {
-        byte[] d = info.data;
+        this.src = dataSrc;
         if (avail < 20) {
             return;
         }
@@ -231,7 +235,7 @@ final class TcpState {
             me.windowShift = wscale >= 0 ? Math.min(wscale, 14) : -2;
         }
 
-        int occ = s.add(f.TCP, 1, -1, 0, off, hdr, 0, null);
+        int occ = s.add(f.TCP, 1, -1, this.src, off, hdr, 0, null);
         layers.add("tcp");
         add(s, f.TCP_SRCPORT, occ, off, 2, sp);
         add(s, f.TCP_DSTPORT, occ, off + 2, 2, dp);
@@ -261,7 +265,7 @@ final class TcpState {
         add(s, f.TCP_FLAGS_SYN, occ, off + 13, 1, flags & 0x02);
         add(s, f.TCP_FLAGS_FIN, occ, off + 13, 1, flags & 0x01);
         if (w.get(f.TCP_FLAGS_STR)) {
-            s.add(f.TCP_FLAGS_STR, 1, occ, 0, off + 12, 2, 0, flagsString(flags));
+            s.add(f.TCP_FLAGS_STR, 1, occ, this.src, off + 12, 2, 0, flagsString(flags));
         }
         add(s, f.TCP_WINDOW_SIZE_VALUE, occ, off + 14, 2, window);
         int shift = syn ? -1 : (me.windowShift >= 0 && peer.windowShift >= 0 ? me.windowShift
@@ -274,7 +278,7 @@ final class TcpState {
         boolean badChecksum = checksum(s, occ, d, off, avail, tcpLen + hdr, srcIp, dstIp, src6, dst6);
         add(s, f.TCP_URGENT_POINTER, occ, off + 18, 2, NetworkLayers.u16(d, off + 18));
         if (hdr > 20 && w.get(f.TCP_OPTIONS)) {
-            s.add(f.TCP_OPTIONS, 1, occ, 0, off + 20, Math.max(0, optEnd - off - 20), 0, null);
+            s.add(f.TCP_OPTIONS, 1, occ, this.src, off + 20, Math.max(0, optEnd - off - 20), 0, null);
         }
         if (mss >= 0) {
             add(s, f.TCP_OPTIONS_MSS_VAL, occ, off + 20, 2, mss);
@@ -314,11 +318,11 @@ final class TcpState {
         int dataOff = off + hdr;
         int present = Math.min(tcpLen, Math.max(0, avail - hdr));
         if (present > 0 && w.get(f.TCP_PAYLOAD)) {
-            s.add(f.TCP_PAYLOAD, 1, occ, 0, dataOff, present, 0, null);
+            s.add(f.TCP_PAYLOAD, 1, occ, this.src, dataOff, present, 0, null);
         }
         s.setLength(occ, hdr);
         dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.stream, conv.mail, me.mail,
-                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, dataOff, present, prefs.tcpDesegment() && !badChecksum,
+                peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, this.src, dataOff, present, prefs.tcpDesegment() && !badChecksum,
                 prefs.tcpAnalyzeSeq());
         if (mail != null) {
             layers.pduReassembledIn = mail.reassembledIn();
@@ -404,7 +408,7 @@ final class TcpState {
 
     private void add(FieldStore s, int id, int parent, int off, int len, long value) {
         if (w.get(id)) {
-            s.add(id, 1, parent, 0, off, len, value, null);
+            s.add(id, 1, parent, src, off, len, value, null);
         }
     }
 

@@ -1,0 +1,179 @@
+package dev.dfq.fields.dissect;
+
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.fields.FieldStore;
+import dev.dfq.fields.ValueStrings;
+import java.util.BitSet;
+import java.util.Map;
+
+/**
+ * ICMP (RFC 792) as Wireshark 4.6 shows it: type, code, checksum verified over the whole message
+ * (unless cut short or quoted in an error), identifier and sequence number in both byte orders for
+ * echo, timestamp, information and address-mask messages, the timestamps, echo data, the IP packet an
+ * error message quotes (dissected by the caller), and the Info column.
+ *
+ * <p>Echo requests and replies are matched as Wireshark matches them: by address pair, identifier,
+ * sequence number and checksum (a reply's checksum is its request's plus 0x0800, type 8 becoming 0), so
+ * only an identical payload matches. A reply names its request and the time since it in one pass;
+ * a request names its reply, or that none came, only in the second pass of -2.
+ */
+final class Icmp {
+    /** The caller's dissection of the IP packet an ICMP error quotes. */
+    interface Quoted {
+        void dissect(int parentOcc, int off, int len);
+    }
+
+    private final F f;
+    private final BitSet w;
+    private final ValueStrings types;
+    private final ValueStrings protocols;
+    private final EchoMatcher echoes;
+
+    Icmp(F f, BitSet wanted, FieldRegistry registry, Map<Integer, Integer> replies, boolean secondPass) {
+        this.f = f;
+        this.w = wanted;
+        this.types = registry.valueStrings(registry.byName("icmp.type").orElseThrow());
+        this.protocols = registry.valueStrings(registry.byName("ip.proto").orElseThrow());
+        this.echoes = new EchoMatcher(wanted, new EchoMatcher.Ids(f.ICMP_RESP_IN, f.ICMP_NO_RESP, f.ICMP_RESP_TO,
+                f.ICMP_RESPTIME), replies, secondPass);
+    }
+
+    /** Wireshark's short name of an IP protocol number, as in "proto=UDP 17". */
+    String protocolName(int proto) {
+        String name = protocols == null ? null : protocols.lookup(proto);
+        return name == null ? "Unknown" : name;
+    }
+
+    /**
+     * @param len bytes of the message present; {@code reported} what IP says it carries
+     * @param inError inside an error message's quoted packet (no checksum check, no matching, no columns)
+     * @return the Info text, or null inside an error
+     */
+    String dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int src, int off, int len,
+                   int reported, int parent, long ipSrc, long ipDst, int ttl, boolean inError, Quoted quoted) {
+        int occ = s.add(f.ICMP, 1, parent, src, off, len, 0, null);
+        layers.add("icmp");
+        int type = d[off] & 0xff;
+        int code = d[off + 1] & 0xff;
+        int typeOcc = add(s, f.ICMP_TYPE, occ, src, off, 1, type);
+        boolean error = type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+        if (error) {
+            add(s, f.ICMP_TYPE_ERROR, typeOcc >= 0 ? typeOcc : occ, src, off, 1, 0);
+        }
+        add(s, f.ICMP_CODE, occ, src, off + 1, 1, code);
+        int checksum = NetworkLayers.u16(d, off + 2);
+        int ckOcc = add(s, f.ICMP_CHECKSUM, occ, src, off + 2, 2, checksum);
+        if (!inError && len >= reported) {
+            boolean good = Checksums.fold(Checksums.sum(d, off, len, 0)) == 0xffff;
+            add(s, f.ICMP_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);
+            if (!good) {
+                add(s, f.ICMP_CHECKSUM_BAD, ckOcc >= 0 ? ckOcc : occ, src, off + 2, 2, 0);
+            }
+        } else {
+            add(s, f.ICMP_CHECKSUM_STATUS, occ, src, off + 2, 0, Checksums.UNVERIFIED);
+        }
+        String typeText = types == null ? null : types.lookup(type);
+        StringBuilder infoText = new StringBuilder(64);
+        infoText.append(typeText == null ? "Unknown ICMP (obsolete or malformed?)" : typeText);
+        while (infoText.length() < 20) {
+            infoText.append(' ');
+        }
+        String codeText = codeText(type, code);
+        if (codeText != null) {
+            infoText.append(" (").append(codeText).append(')');
+        }
+        if (error) {
+            if (len >= 8) {
+                bytes(s, f.ICMP_UNUSED, occ, src, off + 4, 4);
+            }
+            if (len > 8) {
+                quoted.dissect(occ, off + 8, len - 8);
+            }
+        } else if (hasIdentifier(type) && len >= 8) {
+            int id = NetworkLayers.u16(d, off + 4);
+            int seq = NetworkLayers.u16(d, off + 6);
+            add(s, f.ICMP_IDENT, occ, src, off + 4, 2, id);
+            add(s, f.ICMP_IDENT_LE, occ, src, off + 4, 2, Short.reverseBytes((short) id) & 0xffff);
+            add(s, f.ICMP_SEQ, occ, src, off + 6, 2, seq);
+            add(s, f.ICMP_SEQ_LE, occ, src, off + 6, 2, Short.reverseBytes((short) seq) & 0xffff);
+            infoText.append(" id=0x").append(String.format("%04x", id)).append(", seq=").append(seq).append('/')
+                    .append(Short.reverseBytes((short) seq) & 0xffff).append(", ttl=").append(ttl);
+            if ((type == 13 || type == 14) && len >= 20) {
+                add(s, f.ICMP_ORIGINATE_TIMESTAMP, occ, src, off + 8, 4, NetworkLayers.u32(d, off + 8));
+                add(s, f.ICMP_RECEIVE_TIMESTAMP, occ, src, off + 12, 4, NetworkLayers.u32(d, off + 12));
+                add(s, f.ICMP_TRANSMIT_TIMESTAMP, occ, src, off + 16, 4, NetworkLayers.u32(d, off + 16));
+            } else if ((type == 0 || type == 8) && len > 8) {
+                bytes(s, f.ICMP_DATA, occ, src, off + 8, len - 8);
+                int dataOcc = s.add(f.DATA, 1, occ, src, off + 8, len - 8, 0, null);
+                layers.add("data");
+                bytes(s, f.DATA_DATA, dataOcc, src, off + 8, len - 8);
+                add(s, f.DATA_LEN, dataOcc, src, off + 8, 0, len - 8);
+            }
+            if ((type == 0 || type == 8) && !inError) {
+                match(info, s, occ, src, off, type, checksum, id << 16 | seq, ipSrc, ipDst, infoText);
+            }
+        }
+        return inError ? null : infoText.toString();
+    }
+
+    private static boolean hasIdentifier(int type) {
+        return type == 0 || type == 8 || (type >= 13 && type <= 18);
+    }
+
+    /** Echo request/reply tracking; appends the Info note. */
+    private void match(FrameInfo info, FieldStore s, int occ, int src, int off, int type, int checksum, int idSeq,
+                       long ipSrc, long ipDst, StringBuilder infoText) {
+        // the request's checksum, from a reply's: one's complement minus 0x0800
+        int requestSum = checksum;
+        if (type == 0) {
+            requestSum = checksum - 0x0800;
+            if (requestSum < 0) {
+                requestSum += 0xffff;
+            }
+        }
+        EchoKey key = new EchoKey(Math.min(ipSrc, ipDst) << 32 | Math.max(ipSrc, ipDst), requestSum, idSeq);
+        if (type == 8) {
+            echoes.request(info, s, key, occ, src, off, infoText);
+        } else {
+            echoes.reply(info, s, key, occ, src, off, infoText);
+        }
+    }
+
+    private record EchoKey(long addresses, int checksum, int idSeq) {
+    }
+
+    /** Wireshark's text for the codes of the error and redirect types, else null. */
+    static String codeText(int type, int code) {
+        String[] table = switch (type) {
+            case 3 -> UNREACH;
+            case 5 -> REDIRECT;
+            case 11 -> TIME_EXCEEDED;
+            case 12 -> PARAMETER_PROBLEM;
+            default -> null;
+        };
+        if (table == null) {
+            return null;
+        }
+        return code < table.length ? table[code] : "Unknown code: " + code;
+    }
+
+    private static final String[] UNREACH = {"Network unreachable", "Host unreachable", "Protocol unreachable",
+        "Port unreachable", "Fragmentation needed", "Source route failed", "Destination network unknown",
+        "Destination host unknown", "Source host isolated", "Network administratively prohibited",
+        "Host administratively prohibited", "Network unreachable for TOS", "Host unreachable for TOS",
+        "Communication administratively filtered", "Host precedence violation", "Precedence cutoff in effect"};
+    private static final String[] REDIRECT = {"Redirect for network", "Redirect for host",
+        "Redirect for TOS and network", "Redirect for TOS and host"};
+    private static final String[] TIME_EXCEEDED = {"Time to live exceeded in transit", "Fragment reassembly time exceeded"};
+    private static final String[] PARAMETER_PROBLEM = {"Pointer indicates the error", "Required option missing", "Bad length"};
+
+    private int add(FieldStore s, int id, int parent, int src, int off, int len, long value) {
+        return w.get(id) ? s.add(id, 1, parent, src, off, len, value, null) : -1;
+    }
+
+    private void bytes(FieldStore s, int id, int parent, int src, int off, int len) {
+        if (w.get(id)) {
+            s.add(id, 1, parent, src, off, len, 0, null);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.dfq.fields.dissect;
+
+import dev.dfq.fields.FieldRegistry;
+import dev.dfq.fields.FieldStore;
+import dev.dfq.fields.ValueStrings;
+import java.util.BitSet;
+import java.util.Map;
+
+/**
+ * ICMPv6 (RFC 4443, neighbour discovery of RFC 4861) as Wireshark 4.6 shows its basics: type, code,
+ * checksum verified with the IPv6 pseudo-header, echo identifier and sequence number with echo
+ * matching (as {@link Icmp}: by addresses, identifier, sequence and checksum), the error messages'
+ * fields and quoted packet, neighbour solicitation and advertisement with their link-layer address
+ * options, and the Info column. Other message bodies are left undissected.
+ */
+final class Icmpv6 {
+    private final F f;
+    private final BitSet w;
+    private final ValueStrings types;
+    private final EchoMatcher echoes;
+
+    Icmpv6(F f, BitSet wanted, FieldRegistry registry, Map<Integer, Integer> replies, boolean secondPass) {
+        this.f = f;
+        this.w = wanted;
+        this.types = registry.valueStrings(registry.byName("icmpv6.type").orElseThrow());
+        this.echoes = new EchoMatcher(wanted, new EchoMatcher.Ids(f.ICMPV6_RESP_IN, f.ICMPV6_NO_RESP, f.ICMPV6_RESP_TO,
+                f.ICMPV6_RESPTIME), replies, secondPass);
+    }
+
+    /** @return the Info text, or null inside an error's quoted packet */
+    String dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int src, int off, int len,
+                   int reported, int parent, byte[] ipSrc, byte[] ipDst, int hopLimit, boolean inError,
+                   Icmp.Quoted quoted) {
+        int occ = s.add(f.ICMPV6, 1, parent, src, off, len, 0, null);
+        layers.add("icmpv6");
+        int type = d[off] & 0xff;
+        int code = d[off + 1] & 0xff;
+        add(s, f.ICMPV6_TYPE, occ, src, off, 1, type);
+        add(s, f.ICMPV6_CODE, occ, src, off + 1, 1, code);
+        int checksum = NetworkLayers.u16(d, off + 2);
+        int ckOcc = add(s, f.ICMPV6_CHECKSUM, occ, src, off + 2, 2, checksum);
+        if (!inError && len >= reported) {
+            long sum = Checksums.sum(d, off, len, Checksums.pseudo6(ipSrc, ipDst, 58, len));
+            boolean good = Checksums.fold(sum) == 0xffff;
+            add(s, f.ICMPV6_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);
+            if (!good) {
+                add(s, f.ICMPV6_CHECKSUM_BAD_EXPERT, ckOcc >= 0 ? ckOcc : occ, src, off + 2, 2, 0);
+            }
+        } else {
+            add(s, f.ICMPV6_CHECKSUM_STATUS, occ, src, off + 2, 0, Checksums.UNVERIFIED);
+        }
+        String typeText = types == null ? null : types.lookup(type);
+        StringBuilder text = new StringBuilder(64).append(typeText == null ? "Unknown (" + type + ")" : typeText);
+        String codeText = codeText(type, code);
+        if (codeText != null) {
+            text.append(" (").append(codeText).append(')');
+        }
+        if (type >= 1 && type <= 4 && len >= 8) {
+            if (type == 2) {
+                add(s, f.ICMPV6_MTU, occ, src, off + 4, 4, NetworkLayers.u32(d, off + 4));
+            } else if (type == 4) {
+                add(s, f.ICMPV6_POINTER, occ, src, off + 4, 4, NetworkLayers.u32(d, off + 4));
+            } else {
+                bytes(s, f.ICMPV6_RESERVED, occ, src, off + 4, 4);
+            }
+            if (len > 8) {
+                quoted.dissect(occ, off + 8, len - 8);
+            }
+        } else if ((type == 128 || type == 129) && len >= 8) {
+            int id = NetworkLayers.u16(d, off + 4);
+            int seq = NetworkLayers.u16(d, off + 6);
+            add(s, f.ICMPV6_ECHO_IDENTIFIER, occ, src, off + 4, 2, id);
+            add(s, f.ICMPV6_ECHO_SEQUENCE_NUMBER, occ, src, off + 6, 2, seq);
+            if (len > 8) {
+                int dataOcc = s.add(f.DATA, 1, occ, src, off + 8, len - 8, 0, null);
+                layers.add("data");
+                bytes(s, f.DATA_DATA, dataOcc, src, off + 8, len - 8);
+                add(s, f.DATA_LEN, dataOcc, src, off + 8, 0, len - 8);
+            }
+            text.append(" id=0x").append(String.format("%04x", id)).append(", seq=").append(seq)
+                    .append(", hop limit=").append(hopLimit);
+            if (!inError) {
+                match(info, s, occ, src, off, type, checksum, id << 16 | seq, ipSrc, ipDst, text);
+            }
+        } else if ((type == 135 || type == 136) && len >= 24) {
+            neighbour(s, d, src, occ, off, len, type, text);
+        }
+        return inError ? null : text.toString();
+    }
+
+    /** Neighbor solicitation (135) or advertisement (136): flags, target, options; the Info text. */
+    private void neighbour(FieldStore s, byte[] d, int src, int occ, int off, int len, int type, StringBuilder text) {
+        long flags = NetworkLayers.u32(d, off + 4);
+        String target = dev.dfq.fields.AddressText.ipv6(d, off + 8);
+        if (type == 135) {
+            bytes(s, f.ICMPV6_RESERVED, occ, src, off + 4, 4);
+            bytes(s, f.ICMPV6_ND_NS_TARGET_ADDRESS, occ, src, off + 8, 16);
+            text.append(" for ").append(target);
+        } else {
+            int fl = under(add(s, f.ICMPV6_ND_NA_FLAG, occ, src, off + 4, 4, flags), occ);
+            add(s, f.ICMPV6_ND_NA_FLAG_R, fl, src, off + 4, 4, flags & 0x80000000L);
+            add(s, f.ICMPV6_ND_NA_FLAG_S, fl, src, off + 4, 4, flags & 0x40000000L);
+            add(s, f.ICMPV6_ND_NA_FLAG_O, fl, src, off + 4, 4, flags & 0x20000000L);
+            add(s, f.ICMPV6_ND_NA_FLAG_RSV, fl, src, off + 4, 4, flags & 0x1fffffffL);
+            bytes(s, f.ICMPV6_ND_NA_TARGET_ADDRESS, occ, src, off + 8, 16);
+            text.append(' ').append(target);
+            StringBuilder names = new StringBuilder();
+            String[] flagNames = {"rtr", "sol", "ovr"};
+            for (int i = 0; i < 3; i++) {
+                if ((flags & (0x80000000L >>> i)) != 0) {
+                    names.append(names.length() == 0 ? "" : ", ").append(flagNames[i]);
+                }
+            }
+            if (names.length() > 0) {
+                text.append(" (").append(names).append(')');
+            }
+        }
+        for (int q = off + 24; q + 2 <= off + len; ) {
+            int optType = d[q] & 0xff;
+            int optLen = (d[q + 1] & 0xff) * 8;
+            if (optLen == 0 || q + optLen > off + len) {
+                break;
+            }
+            int opt = under(add(s, f.ICMPV6_OPT, occ, src, q, optLen, 0), occ);
+            add(s, f.ICMPV6_OPT_TYPE, opt, src, q, 1, optType);
+            add(s, f.ICMPV6_OPT_LENGTH, opt, src, q + 1, 1, d[q + 1] & 0xff);
+            if ((optType == 1 || optType == 2) && optLen == 8) {
+                bytes(s, f.ICMPV6_OPT_LINKADDR, opt, src, q + 2, 6);
+                bytes(s, optType == 1 ? f.ICMPV6_OPT_SRC_LINKADDR : f.ICMPV6_OPT_TARGET_LINKADDR, opt, src, q + 2, 6);
+                text.append(optType == 1 ? " from " : " is at ").append(dev.dfq.fields.AddressText.mac(d, q + 2, 6));
+            }
+            q += optLen;
+        }
+    }
+
+    /** Echo matching (see {@link Icmp}); a reply's checksum is its request's minus 0x0100 (type 128 becoming 129). */
+    private void match(FrameInfo info, FieldStore s, int occ, int src, int off, int type, int checksum, int idSeq,
+                       byte[] ipSrc, byte[] ipDst, StringBuilder text) {
+        int requestSum = checksum;
+        if (type == 129) {
+            requestSum = checksum + 0x0100;
+            if (requestSum > 0xffff) {
+                requestSum -= 0xffff;
+            }
+        }
+        Object key = java.util.List.of(IpFragments.addressPair6(concat(ipSrc, ipDst), 0), requestSum, idSeq);
+        if (type == 128) {
+            echoes.request(info, s, key, occ, src, off, text);
+        } else {
+            echoes.reply(info, s, key, occ, src, off, text);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** Wireshark's code text of the error types, else null. */
+    static String codeText(int type, int code) {
+        return switch (type) {
+            case 1 -> code < UNREACH.length ? UNREACH[code] : "Unknown";
+            case 3 -> code < TIME_EXCEEDED.length ? TIME_EXCEEDED[code] : "Unknown (" + code + ")";
+            case 4 -> code < PARAMETER_PROBLEM.length ? PARAMETER_PROBLEM[code] : "Unknown (" + code + ")";
+            default -> null;
+        };
+    }
+
+    private static final String[] UNREACH = {"No route to destination", "Administratively prohibited",
+        "Beyond scope of source address", "Address unreachable", "Port unreachable",
+        "Source address failed ingress/egress policy", "Reject route to destination", "Error in Source Routing Header",
+        "Headers too long"};
+    private static final String[] TIME_EXCEEDED = {"Hop limit exceeded in transit", "Fragment reassembly time exceeded"};
+    private static final String[] PARAMETER_PROBLEM = {"Erroneous header field encountered",
+        "Unrecognized Next Header type encountered", "Unrecognized IPv6 option encountered",
+        "IPv6 First Fragment has incomplete IPv6 Header Chain", "SR Upper-layer Header Error",
+        "Unrecognized Next Header type encountered by intermediate node", "Extension header too big",
+        "Extension header chain too long", "Too many extension headers", "Too many options in extension header",
+        "Option too big"};
+
+    private int add(FieldStore s, int id, int parent, int src, int off, int len, long value) {
+        return w.get(id) ? s.add(id, 1, parent, src, off, len, value, null) : -1;
+    }
+
+    private void bytes(FieldStore s, int id, int parent, int src, int off, int len) {
+        if (w.get(id)) {
+            s.add(id, 1, parent, src, off, len, 0, null);
+        }
+    }
+
+    private static int under(int item, int parent) {
+        return item >= 0 ? item : parent;
+    }
+}
