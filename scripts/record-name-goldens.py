@@ -24,7 +24,7 @@ FIELDS = ['eth.dst', 'eth.src', 'eth.dst_resolved', 'eth.src_resolved', 'eth.add
 
 def captures():
     names = ['samples/smtp-lab.pcap']
-    for folder in ('corner', 'vlan', 'prefs', 'ipfrag', 'names'):
+    for folder in ('corner', 'vlan', 'prefs', 'ipfrag', 'tcp', 'names'):
         names += sorted(os.path.relpath(p, REPO) for p in glob.glob(os.path.join(REPO, 'samples', folder, '*.pcap')))
     return names
 
