@@ -236,25 +236,29 @@ final class NetworkLayers {
      * the fields the query reads.
      */
     private void macDetail(FieldStore s, int layer, int occ, int off, MacFields specific) {
-        byte[] d = s.sourceData(0);
-        long mac = MacNames.mac(d, off);
+        long mac = MacNames.mac(s.sourceData(0), off);
         byte[] name = null;
         if (w.get(specific.resolved()) || w.get(ethAny.resolved())) {
             name = (prefs.macNames() ? MacNames.get().name(mac) : MacNames.hex(mac)).getBytes(StandardCharsets.UTF_8);
         }
         String vendor = w.get(specific.ouiResolved()) || w.get(ethAny.ouiResolved()) ? MacNames.get().vendor(mac) : null;
-        for (MacFields ids : new MacFields[] {specific, ethAny}) {
-            bytes(s, ids.addr(), layer, occ, off, 6);
-            if (w.get(ids.resolved())) {
-                s.add(ids.resolved(), layer, occ, 0, off, 6, 0, name);
-            }
-            add(s, ids.oui(), layer, occ, off, 3, mac >>> 24);
-            if (vendor != null && w.get(ids.ouiResolved())) {
-                s.add(ids.ouiResolved(), layer, occ, 0, off, 6, 0, vendor.getBytes(StandardCharsets.UTF_8));
-            }
-            add(s, ids.lg(), layer, occ, off, 3, d[off] & 0x02);
-            add(s, ids.ig(), layer, occ, off, 3, d[off] & 0x01);
+        macItems(s, layer, occ, off, specific, mac, name, vendor);
+        macItems(s, layer, occ, off, ethAny, mac, name, vendor);
+    }
+
+    /** The items of one MAC address under one kind of field (specific or generic), those the query reads. */
+    private void macItems(FieldStore s, int layer, int occ, int off, MacFields ids, long mac, byte[] name, String vendor) {
+        bytes(s, ids.addr(), layer, occ, off, 6);
+        if (w.get(ids.resolved())) {
+            s.add(ids.resolved(), layer, occ, 0, off, 6, 0, name);
         }
+        add(s, ids.oui(), layer, occ, off, 3, mac >>> 24);
+        if (vendor != null && w.get(ids.ouiResolved())) {
+            s.add(ids.ouiResolved(), layer, occ, 0, off, 6, 0, vendor.getBytes(StandardCharsets.UTF_8));
+        }
+        int first = (int) (mac >>> 40);
+        add(s, ids.lg(), layer, occ, off, 3, first & 0x02);
+        add(s, ids.ig(), layer, occ, off, 3, first & 0x01);
     }
 
     /** The field ids of one kind of MAC address (eth.dst, eth.src, eth.addr) and of its details. */
