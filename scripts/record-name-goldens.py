@@ -56,6 +56,10 @@ def cases():
     yield 'order-n-then-pref-t', ['-n', '-o', 'nameres.transport_name:TRUE', '-r', ports]
     yield 'order-N-empty', ['-N', '', '-r', macs]
     yield 'order-N-all-letters', ['-N', 'mntdNvsg', '-r', ports]
+    # a boolean preference is true only when it says TRUE (any case): "1" is false
+    yield 'pref-1-is-false', ['-o', 'nameres.transport_name:1', '-r', ports]
+    yield 'pref-true-any-case', ['-o', 'nameres.transport_name:true', '-n', '-o', 'nameres.mac_name:True', '-r', macs]
+    yield 'pref-checksum-1-is-false', ['-o', 'tcp.check_checksum:1', '-r', 'samples/prefs/bad_checksums.pcap']
     yield 'error-N-x', ['-N', 'x', '-r', macs]
     yield 'error-N-mX', ['-N', 'mX', '-r', macs]
 

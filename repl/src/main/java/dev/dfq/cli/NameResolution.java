@@ -68,7 +68,7 @@ final class NameResolution {
             return;
         }
         String value = option.substring(colon + 1).trim();
-        boolean on = value.equalsIgnoreCase("TRUE") || value.equals("1");
+        boolean on = value.equalsIgnoreCase("TRUE"); // as Wireshark reads a boolean preference: "1" is false
         switch (option.substring(0, colon).trim()) {
             case "nameres.mac_name" -> mac = on;
             case "nameres.transport_name" -> transport = on;

@@ -60,7 +60,7 @@ final class Preferences {
 
     boolean bool(String name) {
         String v = get(name);
-        return v != null && (v.equalsIgnoreCase("TRUE") || v.equals("1"));
+        return v != null && v.equalsIgnoreCase("TRUE");
     }
 
     private final java.util.Set<Integer> decodeAsSmtp = new java.util.TreeSet<>();
@@ -128,7 +128,7 @@ final class Preferences {
 
     private boolean boolOr(String name, boolean dflt) {
         String v = values.get(name);
-        return v == null ? dflt : v.equalsIgnoreCase("TRUE") || v.equals("1");
+        return v == null ? dflt : v.equalsIgnoreCase("TRUE"); // as Wireshark: "1" is false
     }
 
     Map<String, String> explicit() {
