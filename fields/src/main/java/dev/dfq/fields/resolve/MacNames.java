@@ -11,6 +11,9 @@ import java.util.Map;
  * installation. The tables are read on first use, so queries that need no name never load them.
  */
 public final class MacNames {
+    /** Wireshark keeps names in buffers of MAXNAMELEN (64) bytes, the last one the terminating NUL. */
+    private static final int MAX_NAME_BYTES = 63;
+
     private static final class Holder {
         static final MacNames INSTANCE = new MacNames(Tables.read("manuf.tsv.gz"), Tables.read("wka.tsv"));
     }
@@ -26,7 +29,6 @@ public final class MacNames {
     /** 24-bit vendor prefixes the wka file names, before the IEEE tables: short and long name. */
     private final Map<Integer, String[]> wkaVendors = new HashMap<>();
     private final Vendors vendors;
-    private static final int MAX_NAME_BYTES = 63;
     /** Names and vendors already found: a capture has few addresses and asks for each on every frame. */
     private final Map<Long, String> made = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, String> vendorsFound = new java.util.concurrent.ConcurrentHashMap<>();
