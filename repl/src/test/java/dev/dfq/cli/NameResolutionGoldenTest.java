@@ -53,4 +53,16 @@ class NameResolutionGoldenTest {
         assertThat(lines).isGreaterThan(8000);
         assertThat(differ).isEmpty();
     }
+
+    /** The vendor table dfq bundles, printed as -G manuf, is tshark's byte for byte (SHA-256 and line count). */
+    @Test
+    void manufReport_sameBytesAsTshark() throws Exception {
+        String[] want = Files.readString(NAMES.resolve("G-manuf.sha256"), StandardCharsets.US_ASCII).trim().split(" ");
+        MainTest.Run r = MainTest.run("-G", "manuf");
+        byte[] out = r.out().getBytes(StandardCharsets.UTF_8);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(out));
+        assertThat(r.status()).isZero();
+        assertThat(r.out().chars().filter(c -> c == '\n').count()).isEqualTo(Long.parseLong(want[1]));
+        assertThat(sha).isEqualTo(want[0]);
+    }
 }

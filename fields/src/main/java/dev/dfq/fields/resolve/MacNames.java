@@ -55,6 +55,11 @@ public final class MacNames {
         return Holder.INSTANCE;
     }
 
+    /** {@code -G manuf}: the vendor table as tshark prints it. */
+    public void manufReport(Appendable out) throws java.io.IOException {
+        vendors.report(out);
+    }
+
     /** The 48-bit address at {@code off} as a number. */
     public static long mac(byte[] d, int off) {
         long v = 0;

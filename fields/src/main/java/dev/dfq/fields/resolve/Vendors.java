@@ -64,6 +64,36 @@ final class Vendors {
         return v != null && v.bits() == 24 ? v : null;
     }
 
+    /**
+     * The table as {@code tshark -G manuf} prints it (C's "%-17s\t%-12s\t%s"): the block
+     * ("00:1B:C5:00:10/36"), the short name and the long name, blocks in ascending order across the
+     * registries as the table keeps them. C pads by bytes, so a short name is padded by its UTF-8 length.
+     */
+    void report(Appendable out) throws java.io.IOException {
+        StringBuilder line = new StringBuilder(128);
+        for (int at = 0; at < text.length; ) {
+            int bitsAt = Tables.nextField(text, at);
+            int shortAt = Tables.nextField(text, bitsAt);
+            int longAt = Tables.nextField(text, shortAt);
+            String digits = Tables.field(text, at);
+            String bits = Tables.field(text, bitsAt);
+            String shortName = Tables.field(text, shortAt);
+            line.setLength(0);
+            String whole = digits.length() % 2 == 0 ? digits : digits + "0";
+            for (int i = 0; i < whole.length(); i += 2) {
+                line.append(i == 0 ? "" : ":").append(whole, i, i + 2);
+            }
+            if (!bits.equals("24")) {
+                line.append('/').append(bits);
+            }
+            line.append(" ".repeat(Math.max(0, 17 - line.length()))).append('\t').append(shortName);
+            int shortBytes = shortName.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            line.append(" ".repeat(Math.max(0, 12 - shortBytes))).append('\t').append(Tables.field(text, longAt)).append('\n');
+            out.append(line);
+            at = Tables.fieldEnd(text, longAt) + 1;
+        }
+    }
+
     /** One registry: ascending prefixes and where their lines start. */
     private static final class Registry {
         private long[] prefixes = new long[1024];
