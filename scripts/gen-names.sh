@@ -2,7 +2,7 @@
 # Regenerates the name-resolution tables bundled with dfq (fields/src/main/resources/dev/dfq/fields/resolve/):
 #   manuf.tsv.gz     MAC vendor prefixes: MA-L (24-bit OUI), MA-M (/28) and MA-S (/36), from `tshark -G manuf`
 #   wka.tsv          Wireshark's well-known MAC addresses and ranges (its data file "wka")
-#   services.tsv.gz  TCP and UDP port names, from `tshark -G services`
+#   services.tsv.gz  port names, `tshark -G services` as it prints it (name, port, protocol, description)
 # The wka file sits in tshark's "Global configuration" folder (`tshark -G folders`); give it as WKA=FILE
 # when that folder is not where this script can read it (a chroot: WS_ORACLE_ROOT=DIR prefixes it).
 # Usage: scripts/gen-names.sh        (TSHARK46=... overrides the reference tshark)
@@ -52,6 +52,6 @@ for raw in open(sys.argv[1], encoding="utf-8"):
     print("%s\t%d\t%s\t%s" % ("".join(octets + ["00"] * (6 - len(octets))).upper(), bits, name, longname))
 PY
 
-# services: "name<TAB>port<TAB>proto<TAB>description" -> "port<TAB>proto<TAB>name" (tcp and udp only)
-"$tshark" -G services | awk -F'\t' '$3 == "tcp" || $3 == "udp" {print $2 "\t" $3 "\t" $1}' | gzip -9n > "$out/services.tsv.gz"
+# services: kept whole ("name<TAB>port<TAB>proto<TAB>description", ascending ports), for -G services too
+"$tshark" -G services | gzip -9n > "$out/services.tsv.gz"
 wc -l "$out/wka.tsv"; ls -l "$out"

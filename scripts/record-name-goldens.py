@@ -7,8 +7,8 @@ usage: scripts/record-name-goldens.py      (needs ../shared/tools/tshark46, or T
 
 Writes repl/src/test/resources/names/cases.tsv, one case a line: id, exit status, then the arguments
 (capture paths relative to the repository), tab-separated; and for each case <id>.out (standard output)
-and, when tshark wrote any, <id>.err (standard error, "tshark:" as tshark writes it); and G-manuf.sha256,
-the SHA-256 and line count of `tshark -G manuf`.
+and, when tshark wrote any, <id>.err (standard error, "tshark:" as tshark writes it); and G-manuf.sha256 and
+G-services.sha256, the SHA-256 and line count of `tshark -G manuf` and `-G services`.
 """
 import glob
 import hashlib
@@ -79,10 +79,11 @@ def main():
                 with open(os.path.join(OUT, case_id + '.err'), 'wb') as f:
                     f.write(p.stderr)
             index.write('\t'.join([case_id, str(p.returncode)] + args) + '\n')
-    # -G manuf is 3.5 MB: its SHA-256 and line count stand for it
-    manuf = subprocess.run([TSHARK, '-G', 'manuf'], capture_output=True, check=True).stdout
-    with open(os.path.join(OUT, 'G-manuf.sha256'), 'w') as f:
-        f.write('%s %d\n' % (hashlib.sha256(manuf).hexdigest(), manuf.count(b'\n')))
+    # -G manuf and -G services are megabytes: their SHA-256 and line count stand for them
+    for report in ('manuf', 'services'):
+        text = subprocess.run([TSHARK, '-G', report], capture_output=True, check=True).stdout
+        with open(os.path.join(OUT, 'G-%s.sha256' % report), 'w') as f:
+            f.write('%s %d\n' % (hashlib.sha256(text).hexdigest(), text.count(b'\n')))
     print('recorded', sum(1 for _ in cases()), 'cases into', OUT)
 
 

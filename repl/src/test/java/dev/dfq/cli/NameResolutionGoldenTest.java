@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Name resolution as tshark 4.6.9 does it (src/test/resources/names, scripts/record-name-goldens.py):
@@ -54,11 +56,15 @@ class NameResolutionGoldenTest {
         assertThat(differ).isEmpty();
     }
 
-    /** The vendor table dfq bundles, printed as -G manuf, is tshark's byte for byte (SHA-256 and line count). */
-    @Test
-    void manufReport_sameBytesAsTshark() throws Exception {
-        String[] want = Files.readString(NAMES.resolve("G-manuf.sha256"), StandardCharsets.US_ASCII).trim().split(" ");
-        MainTest.Run r = MainTest.run("-G", "manuf");
+    /**
+     * The vendor and port tables dfq bundles, printed as -G manuf and -G services, are tshark's byte for
+     * byte (SHA-256 and line count).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"manuf", "services"})
+    void tableReports_sameBytesAsTshark(String report) throws Exception {
+        String[] want = Files.readString(NAMES.resolve("G-" + report + ".sha256"), StandardCharsets.US_ASCII).trim().split(" ");
+        MainTest.Run r = MainTest.run("-G", report);
         byte[] out = r.out().getBytes(StandardCharsets.UTF_8);
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(out));
         assertThat(r.status()).isZero();

@@ -15,19 +15,23 @@ public final class ServiceNames {
     private final PortTable tcp = new PortTable();
     private final PortTable udp = new PortTable();
 
+    /** @param text tshark's -G services: name, port, protocol (tcp, udp, sctp, dccp), description */
     private ServiceNames(byte[] text) {
         for (int line = 0; line < text.length; ) {
-            int protoAt = Tables.nextField(text, line);
-            int nameAt = Tables.nextField(text, protoAt);
-            int port = (int) Tables.number(text, line, 10);
-            String name = Tables.field(text, nameAt);
-            if (text[protoAt] == 't') {
-                tcp.put(port, name);
-            } else {
-                udp.put(port, name);
+            int portAt = Tables.nextField(text, line);
+            int protoAt = Tables.nextField(text, portAt);
+            String proto = Tables.field(text, protoAt);
+            PortTable table = proto.equals("tcp") ? tcp : proto.equals("udp") ? udp : null;
+            if (table != null) {
+                table.put((int) Tables.number(text, portAt, 10), Tables.field(text, line));
             }
-            line = Tables.fieldEnd(text, nameAt) + 1;
+            line = Tables.fieldEnd(text, Tables.nextField(text, protoAt)) + 1;
         }
+    }
+
+    /** {@code -G services}: the table as tshark prints it. */
+    public static String report() {
+        return new String(Tables.read("services.tsv.gz"), StandardCharsets.UTF_8);
     }
 
     public static ServiceNames get() {
