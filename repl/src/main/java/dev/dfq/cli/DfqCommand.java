@@ -93,7 +93,7 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "-d", paramLabel = "LAYER==VALUE,PROTO", description = "Decode as, e.g. tcp.port==2525,smtp.")
     List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-G", paramLabel = "REPORT", description = "Print a registry report: fields, protocols, values.")
+    @Option(names = "-G", paramLabel = "REPORT", description = "Print a report as tshark -G: fields, protocols, values (the registry), manuf, services (the name tables).")
     String glossary;
 
     @Option(names = "-i", paramLabel = "IFACE", description = "Capture live from this interface.")
