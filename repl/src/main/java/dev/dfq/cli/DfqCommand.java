@@ -62,19 +62,38 @@ public final class DfqCommand implements Callable<Integer> {
     @Option(names = "-E", paramLabel = "OPTION", description = "Field output options: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.")
     List<String> fieldOptions = new ArrayList<>();
 
-    @Option(names = "-n", description = "No name resolution (dfq never resolves names; accepted for tshark compatibility).")
-    boolean noResolve;
+    /** -n, -N and -o nameres.*, applied in command-line order (picocli calls the setters as it meets them). */
+    final NameResolution names = new NameResolution();
+
+    @Option(names = "-n", description = "No name resolution (by default MAC addresses are shown with vendor and well-known names, as tshark).")
+    void noNameResolution(boolean[] given) {
+        names.disableAll();
+    }
+
+    @Option(names = "-N", paramLabel = "FLAGS", description = "Resolve exactly these names: m MAC addresses, t TCP/UDP ports; n, N, d, s, v, g are accepted as tshark does (no effect without hosts, DNS, vlans or GeoIP files).")
+    void nameResolutionFlags(List<String> all) {
+        if (!all.isEmpty()) {
+            names.flags(all.get(all.size() - 1));
+        }
+    }
 
     @Option(names = "-t", paramLabel = "FORMAT", description = "Time column format: a, ad, adoy, d, dd, e, r, u, ud, udoy.")
     String timeFormat;
 
-    @Option(names = "-o", paramLabel = "PREF:VALUE", description = "Set a Wireshark preference (e.g. smtp.decryption:TRUE, tcp.check_checksum:TRUE, tcp.relative_sequence_numbers:FALSE, ip.defragment:FALSE).")
     List<String> prefs = new ArrayList<>();
+
+    @Option(names = "-o", paramLabel = "PREF:VALUE", description = "Set a Wireshark preference (e.g. smtp.decryption:TRUE, tcp.check_checksum:TRUE, tcp.relative_sequence_numbers:FALSE, ip.defragment:FALSE, nameres.mac_name:FALSE).")
+    void preference(List<String> all) {
+        prefs = all;
+        if (!all.isEmpty()) {
+            names.preference(all.get(all.size() - 1));
+        }
+    }
 
     @Option(names = "-d", paramLabel = "LAYER==VALUE,PROTO", description = "Decode as, e.g. tcp.port==2525,smtp.")
     List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-G", paramLabel = "REPORT", description = "Print a registry report: fields, protocols, values.")
+    @Option(names = "-G", paramLabel = "REPORT", description = "Print a report as tshark -G: fields, protocols, values (the registry), manuf, services (the name tables).")
     String glossary;
 
     @Option(names = "-i", paramLabel = "IFACE", description = "Capture live from this interface.")
@@ -105,7 +124,12 @@ public final class DfqCommand implements Callable<Integer> {
         if (glossary != null) {
             return new Glossary(out, err).print(glossary);
         }
-        Preferences preferences = new Preferences();
+        if (names.badLetter() != 0) {
+            err.println("dfq: -N specifies unknown resolving option '" + names.badLetter() + "'; valid options are:");
+            err.println(NameResolution.VALID_OPTIONS);
+            return ExitCodes.INVALID_OPTION;
+        }
+        Preferences preferences = new Preferences(names.mac());
         for (String p : prefs) {
             String error = preferences.set(p);
             if (error != null) {

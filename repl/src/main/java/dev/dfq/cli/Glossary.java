@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 
 /**
  * {@code -G fields|protocols|values}: the registry in tshark's report formats. Descriptions are not
- * part of dfq's registry (they are Wireshark's prose), so the blurb column is empty.
+ * part of dfq's registry (they are Wireshark's prose), so the blurb column is empty. {@code -G manuf}
+ * and {@code -G services}: the MAC vendor and port name tables of name resolution, whole, as tshark
+ * prints them.
  */
 final class Glossary {
     private final PrintWriter out;
@@ -18,7 +20,7 @@ final class Glossary {
         this.err = err;
     }
 
-    int print(String report) {
+    int print(String report) throws java.io.IOException {
         FieldRegistry registry = FieldRegistry.wireshark();
         switch (report) {
             case "fields" -> {
@@ -55,8 +57,10 @@ final class Glossary {
                     }
                 }
             }
+            case "manuf" -> dev.dfq.fields.resolve.MacNames.get().manufReport(out);
+            case "services" -> out.print(dev.dfq.fields.resolve.ServiceNames.report());
             default -> {
-                err.println("dfq: Invalid -G report \"" + report + "\" (use fields, protocols or values)");
+                err.println("dfq: Invalid -G report \"" + report + "\" (use fields, protocols, values, manuf or services)");
                 return ExitCodes.INVALID_OPTION;
             }
         }

@@ -23,6 +23,12 @@ final class Preferences {
     private static final Set<String> PORT_PREFS = loadPortPrefs();
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    /** Whether MAC addresses are resolved (-n, -N, nameres.mac_name, in command-line order). */
+    private final boolean macNames;
+
+    Preferences(boolean macNames) {
+        this.macNames = macNames;
+    }
 
     /** Sets one {@code name:value}; returns tshark's error text, or null when accepted. */
     String set(String option) {
@@ -54,7 +60,7 @@ final class Preferences {
 
     boolean bool(String name) {
         String v = get(name);
-        return v != null && (v.equalsIgnoreCase("TRUE") || v.equals("1"));
+        return v != null && v.equalsIgnoreCase("TRUE");
     }
 
     private final java.util.Set<Integer> decodeAsSmtp = new java.util.TreeSet<>();
@@ -119,12 +125,12 @@ final class Preferences {
         return new dev.dfq.fields.dissect.LowerPrefs(relative, boolOr("tcp.check_checksum", p.tcpCheckChecksum()),
                 boolOr("ip.check_checksum", p.ipCheckChecksum()), boolOr("udp.check_checksum", p.udpCheckChecksum()),
                 boolOr("tcp.desegment_tcp_streams", p.tcpDesegment()), analyze,
-                boolOr("ip.defragment", p.ipDefragment()), boolOr("ipv6.defragment", p.ipv6Defragment()));
+                boolOr("ip.defragment", p.ipDefragment()), boolOr("ipv6.defragment", p.ipv6Defragment()), macNames);
     }
 
     private boolean boolOr(String name, boolean dflt) {
         String v = values.get(name);
-        return v == null ? dflt : v.equalsIgnoreCase("TRUE") || v.equals("1");
+        return v == null ? dflt : v.equalsIgnoreCase("TRUE"); // as Wireshark: "1" is false
     }
 
     Map<String, String> explicit() {

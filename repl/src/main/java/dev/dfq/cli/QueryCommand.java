@@ -95,16 +95,16 @@ final class QueryCommand {
                 defs.add(d);
             }
             if (jsonMode) {
-                jsonOutput = JsonFormat.fields("ek".equals(cmd.outputFormat), defs, cmd.fieldOptions,
+                jsonOutput = JsonFormat.fields("ek".equals(cmd.outputFormat), defs, cmd.fieldOptions, cmd.names.transport(),
                         java.time.ZoneId.systemDefault(), out);
             } else {
-                fieldOutput = new FieldsFormat(defs, cmd.fieldOptions);
+                fieldOutput = new FieldsFormat(defs, cmd.fieldOptions).portNames(cmd.names.transport());
             }
             outputFields = FieldsFormat.neededFields(registry, defs);
         } else if (cmd.countOnly || cmd.writeFile != null || cmd.exportObjects != null || cmd.exportAttachments != null) {
             outputFields = new int[0];
         } else {
-            columns = new Columns(registry);
+            columns = new Columns(registry).names(cmd.names.mac(), cmd.names.transport());
             if (cmd.timeFormat != null) {
                 if (!Columns.TIME_FORMATS.contains(cmd.timeFormat)) {
                     err.println("dfq: Invalid time stamp type \"" + cmd.timeFormat + "\"; it must be one of a, ad, adoy, d, dd, e, r, u, ud, udoy");
@@ -224,7 +224,7 @@ final class QueryCommand {
         if (textColumns != null) {
             return textColumns;
         }
-        Columns c = new Columns(registry);
+        Columns c = new Columns(registry).names(cmd.names.mac(), cmd.names.transport());
         if (cmd.timeFormat != null && Columns.TIME_FORMATS.contains(cmd.timeFormat)) {
             c.timeFormat(cmd.timeFormat);
         }

@@ -48,7 +48,8 @@ class TcpAnalysisGoldenTest {
         }
     }
 
-    private static String firstDifference(String want, String got) {
+    /** ": line N tshark ... dfq ..." for the first line that differs, or "" (used by other golden tests too). */
+    static String firstDifference(String want, String got) {
         String[] w = want.split("\n", -1);
         String[] g = got.split("\n", -1);
         for (int i = 0; i < Math.max(w.length, g.length); i++) {

@@ -2,6 +2,8 @@ package dev.dfq.engine.query;
 
 import dev.dfq.fields.FieldRegistry;
 import dev.dfq.fields.FieldStore;
+import dev.dfq.fields.resolve.MacNames;
+import dev.dfq.fields.resolve.ServiceNames;
 import java.util.Locale;
 
 /**
@@ -19,6 +21,7 @@ public final class Columns {
     private final int ipv6Dst;
     private final int ethSrc;
     private final int ethDst;
+    private final int sllSrcEth;
     private final int tcpSrc;
     private final int tcpDst;
     private final int tcpFlags;
@@ -52,6 +55,19 @@ public final class Columns {
     private final TcpInfoPrefix analysis;
     private String timeFormat = "r";
     private long lastDisplayed = Long.MIN_VALUE;
+    private boolean macNames = true;
+    private boolean portNames;
+
+    /**
+     * Name resolution as tshark's -n / -N: with MAC names (the default) the address columns of frames
+     * without IP name the MAC addresses; with port names (-N t) TCP and UDP ports in Info read
+     * {@code smtp(25)}.
+     */
+    public Columns names(boolean mac, boolean ports) {
+        this.macNames = mac;
+        this.portNames = ports;
+        return this;
+    }
 
     /** The formats of tshark's -t. */
     public static final java.util.Set<String> TIME_FORMATS = java.util.Set.of("a", "ad", "adoy", "d", "dd", "e", "r", "u",
@@ -73,6 +89,7 @@ public final class Columns {
         ipv6Dst = id(r, "ipv6.dst");
         ethSrc = id(r, "eth.src");
         ethDst = id(r, "eth.dst");
+        sllSrcEth = id(r, "sll.src.eth");
         tcpSrc = id(r, "tcp.srcport");
         tcpDst = id(r, "tcp.dstport");
         tcpFlags = id(r, "tcp.flags");
@@ -112,7 +129,7 @@ public final class Columns {
 
     /** The fields the summary line reads (dissection must produce them). */
     public int[] fields() {
-        int[] own = {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, tcpSrc,
+        int[] own = {frameNumber, timeRelative, frameLen, ipSrc, ipDst, ipv6Src, ipv6Dst, ethSrc, ethDst, sllSrcEth, tcpSrc,
             tcpDst, tcpFlags, tcpSeq, tcpAck, tcpWin, tcpLen, mss, wscale, wsMultiplier, tsval, tsecr, tcpOptions, sackLe, sackRe, udpSrc,
             udpDst, udpLength, tcp, udp, frameProtocols, frameTime, frameDelta, tcpChecksumStatus, udpChecksumStatus, udpLengthBad, arpOpcode, arpSrcMac, arpSrcIp, arpDstIp};
         int[] notes = analysis.fields();
@@ -167,8 +184,11 @@ public final class Columns {
             src = dev.dfq.engine.vm.ValueText.ipv6(s.valueBytes(s.first(ipv6Src)), -1);
             dst = dev.dfq.engine.vm.ValueText.ipv6(s.valueBytes(s.first(ipv6Dst)), -1);
         } else if (s.has(ethSrc)) {
-            src = hex(s.valueBytes(s.first(ethSrc)));
-            dst = hex(s.valueBytes(s.first(ethDst)));
+            src = macColumn(s.valueBytes(s.first(ethSrc)));
+            dst = macColumn(s.valueBytes(s.first(ethDst)));
+        } else if (s.has(sllSrcEth)) {
+            src = macColumn(s.valueBytes(s.first(sllSrcEth))); // a cooked header has no destination
+            dst = "";
         } else {
             src = "";
             dst = "";
@@ -190,7 +210,7 @@ public final class Columns {
             arpInfo(s, sb);
         } else if (s.has(udp)) {
             long ulen = num(s, udpLength);
-            sb.append(num(s, udpSrc)).append(" \u2192 ").append(num(s, udpDst));
+            sb.append(udpPort(num(s, udpSrc))).append(" \u2192 ").append(udpPort(num(s, udpDst)));
             if (s.has(udpLengthBad)) {
                 if (ulen < 8) {
                     c[INFO] = sb.append(" [BAD UDP LENGTH ").append(ulen).append(" < 8]").toString();
@@ -208,6 +228,21 @@ public final class Columns {
         }
         c[INFO] = sb.toString();
         return c;
+    }
+
+    /** A MAC address in the Source or Destination column: its name when MAC names are on. */
+    private String macColumn(byte[] mac) {
+        return macNames ? MacNames.get().name(MacNames.mac(mac, 0)) : hex(mac);
+    }
+
+    /** A TCP port in Info: "name(port)" when port names are on and the port has one. */
+    private String tcpPort(long port) {
+        return portNames ? ServiceNames.withPort(ServiceNames.get().tcp((int) port), (int) port) : Long.toString(port);
+    }
+
+    /** A UDP port in Info, likewise. */
+    private String udpPort(long port) {
+        return portNames ? ServiceNames.withPort(ServiceNames.get().udp((int) port), (int) port) : Long.toString(port);
     }
 
     /** ARP's Info for requests and replies, as tshark writes it (other opcodes: none yet). */
@@ -236,7 +271,7 @@ public final class Columns {
 
     private void tcpInfo(FieldStore s, StringBuilder sb) {
         analysis.append(s, sb);
-        sb.append(num(s, tcpSrc)).append(" \u2192 ").append(num(s, tcpDst)).append(' ');
+        sb.append(tcpPort(num(s, tcpSrc))).append(" \u2192 ").append(tcpPort(num(s, tcpDst))).append(' ');
         long flags = num(s, tcpFlags);
         String[] names = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
         StringBuilder f = new StringBuilder();

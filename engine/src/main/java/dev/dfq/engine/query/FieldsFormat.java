@@ -14,6 +14,13 @@ public final class FieldsFormat {
     private char occurrence = 'a';
     private String aggregator = ",";
     private char quote = 'n';
+    private boolean portNames;
+
+    /** -N t: protocol labels name TCP and UDP ports ("Src Port: smtp (25)"). */
+    public FieldsFormat portNames(boolean on) {
+        this.portNames = on;
+        return this;
+    }
 
     public FieldsFormat(List<FieldDef> defs, List<String> options) {
         this.defs = defs;
@@ -77,7 +84,7 @@ public final class FieldsFormat {
         boolean protocol = d.type().kind() == dev.dfq.fields.FieldType.Kind.PROTOCOL;
         for (int occ = s.first(d.id()); occ >= 0; occ = s.next(occ)) {
             // protocols were resolved against Wireshark's registry, whose names the label reads
-            values.add(protocol ? ProtocolLabel.of(FieldRegistry.wireshark(), d, s, occ) : FieldText.format(d, s, occ, escaped));
+            values.add(protocol ? ProtocolLabel.of(FieldRegistry.wireshark(), d, s, occ, portNames) : FieldText.format(d, s, occ, escaped));
         }
         if (values.size() > 1 && occurrence == 'f') {
             return values.subList(0, 1);

@@ -54,11 +54,13 @@ public final class JsonFormat {
      *
      * @param ek true for -T ek, false for -T json
      * @param options the -E options (only occurrence matters here)
+     * @param portNames -N t: protocol labels name TCP and UDP ports
      * @param zone the local time zone, for the index name's date
      */
-    public static JsonFormat fields(boolean ek, List<FieldDef> defs, List<String> options, ZoneId zone, Appendable out) {
+    public static JsonFormat fields(boolean ek, List<FieldDef> defs, List<String> options, boolean portNames, ZoneId zone,
+                                    Appendable out) {
         List<FieldDef> kept = lastOfEach(defs);
-        FieldsFormat selection = new FieldsFormat(kept, options);
+        FieldsFormat selection = new FieldsFormat(kept, options).portNames(portNames);
         return new JsonFormat(ek, (json, s) -> {
             for (FieldDef d : kept) {
                 List<String> values = selection.values(d, s, false);

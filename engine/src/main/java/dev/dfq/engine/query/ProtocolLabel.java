@@ -3,6 +3,7 @@ package dev.dfq.engine.query;
 import dev.dfq.fields.FieldDef;
 import dev.dfq.fields.FieldRegistry;
 import dev.dfq.fields.FieldStore;
+import dev.dfq.fields.resolve.ServiceNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * The value tshark prints for a protocol named with -e (-T fields, json, ek): the protocol item's
- * label when its dissector writes one even without a visible tree (frame, sll, ip, ipv6, tcp,
+ * label when its dissector writes one even without a visible tree (frame, sll, ip, ipv6, tcp, udp,
  * mime_multipart), else the protocol's abbreviation (eth, null, smtp, imf, tls: items added whole,
  * with no text). The labels are rebuilt from the protocol's own fields, which {@link #ingredients}
  * names so that the dissector produces them.
@@ -31,6 +32,7 @@ final class ProtocolLabel {
             Map.entry("ipv6.routing", List.of("ipv6.routing.type")),
             Map.entry("data", List.of("data.data")),
             Map.entry("tcp", List.of("tcp.srcport", "tcp.dstport", "tcp.seq", "tcp.ack", "tcp.flags.ack", "tcp.len")),
+            Map.entry("udp", List.of("udp.srcport", "udp.dstport")),
             Map.entry("mime_multipart", List.of("mime_multipart.type", "mime_multipart.first_boundary")));
 
     private ProtocolLabel() {
@@ -42,8 +44,11 @@ final class ProtocolLabel {
                 .mapToInt(n -> registry.byName(n).orElseThrow().id()).toArray();
     }
 
-    /** The label of protocol occurrence {@code occ}, or "" where dfq cannot know it (a pcapng interface's name). */
-    static String of(FieldRegistry registry, FieldDef def, FieldStore s, int occ) {
+    /**
+     * The label of protocol occurrence {@code occ}, or "" where dfq cannot know it (a pcapng interface's
+     * name); {@code portNames} (-N t) writes TCP and UDP ports as {@code smtp (25)}.
+     */
+    static String of(FieldRegistry registry, FieldDef def, FieldStore s, int occ, boolean portNames) {
         String p = def.abbrev();
         if (ABBREV.contains(p)) {
             return p;
@@ -76,9 +81,11 @@ final class ProtocolLabel {
             case "sll" -> "Linux cooked capture " + (c.has("sll.ifindex") ? "v2" : "v1");
             case "ip" -> "Internet Protocol Version 4, Src: " + c.text("ip.src") + ", Dst: " + c.text("ip.dst");
             case "ipv6" -> "Internet Protocol Version 6, Src: " + c.text("ipv6.src") + ", Dst: " + c.text("ipv6.dst");
-            case "tcp" -> "Transmission Control Protocol, Src Port: " + c.num("tcp.srcport") + ", Dst Port: "
-                    + c.num("tcp.dstport") + ", Seq: " + c.num("tcp.seq")
+            case "tcp" -> "Transmission Control Protocol, Src Port: " + port(c, "tcp.srcport", portNames)
+                    + ", Dst Port: " + port(c, "tcp.dstport", portNames) + ", Seq: " + c.num("tcp.seq")
                     + (c.num("tcp.flags.ack") != 0 ? ", Ack: " + c.num("tcp.ack") : "") + ", Len: " + c.num("tcp.len");
+            case "udp" -> "User Datagram Protocol, Src Port: " + port(c, "udp.srcport", portNames) + ", Dst Port: "
+                    + port(c, "udp.dstport", portNames);
             case "mime_multipart" -> c.has("mime_multipart.type") && c.has("mime_multipart.first_boundary")
                     ? "MIME Multipart Media Encapsulation, Type: " + c.text("mime_multipart.type") + ", Boundary: \""
                             + boundary(c.text("mime_multipart.first_boundary")) + "\""
@@ -92,6 +99,19 @@ final class ProtocolLabel {
         dev.dfq.fields.ValueStrings vs = registry.valueStrings(registry.byName(field).orElseThrow());
         String t = vs == null ? null : vs.lookup(v);
         return t == null ? Long.toString(v) : t;
+    }
+
+    /**
+     * A port in a TCP or UDP label: the number, or with port names "name (number)", and "number (number)"
+     * for a port without a name (Wireshark's port_with_resolution_to_str).
+     */
+    private static String port(Child c, String field, boolean portNames) {
+        int port = (int) c.num(field);
+        if (!portNames) {
+            return Integer.toString(port);
+        }
+        String name = field.startsWith("tcp") ? ServiceNames.get().tcp(port) : ServiceNames.get().udp(port);
+        return (name == null ? Integer.toString(port) : name) + " (" + port + ")";
     }
 
     /** The boundary parameter from the first delimiter line ("--B\r\n", or after a CRLF). */

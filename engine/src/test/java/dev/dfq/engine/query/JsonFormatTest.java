@@ -22,7 +22,7 @@ class JsonFormatTest {
         for (boolean tree : new boolean[] {false, true}) {
             StringBuilder out = new StringBuilder();
             JsonFormat json = tree ? JsonFormat.tree(REGISTRY, Set.of("frame"), Set.of(), false, ZoneOffset.UTC, out)
-                    : JsonFormat.fields(false, List.of(number), List.of(), ZoneOffset.UTC, out);
+                    : JsonFormat.fields(false, List.of(number), List.of(), false, ZoneOffset.UTC, out);
             json.begin();
             List<Integer> lengths = new ArrayList<>();
             QueryRunner runner = new QueryRunner(REGISTRY, null, tree ? null : new int[] {number.id()}, 0);

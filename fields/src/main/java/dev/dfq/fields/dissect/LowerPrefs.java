@@ -14,12 +14,14 @@ package dev.dfq.fields.dissect;
  * @param ipDefragment {@code ip.defragment}: reassemble IPv4 fragments; off, a first fragment's payload is
  *     dissected as it is and later fragments are data
  * @param ipv6Defragment {@code ipv6.defragment}: the same for IPv6
+ * @param macNames {@code nameres.mac_name} (tshark's -N m, off with -n): the {@code eth.*_resolved} fields
+ *     name the addresses (vendor and well-known names) instead of repeating them
  */
 public record LowerPrefs(boolean tcpRelativeSeq, boolean tcpCheckChecksum, boolean ipCheckChecksum,
                          boolean udpCheckChecksum, boolean tcpDesegment, boolean tcpAnalyzeSeq,
-                         boolean ipDefragment, boolean ipv6Defragment) {
+                         boolean ipDefragment, boolean ipv6Defragment, boolean macNames) {
     /** tshark 4.6.9's defaults. */
     public static LowerPrefs defaults() {
-        return new LowerPrefs(true, false, false, false, true, true, true, true);
+        return new LowerPrefs(true, false, false, false, true, true, true, true, true);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dfq.fields.dissect;
 
 import dev.dfq.fields.FieldStore;
+import dev.dfq.fields.resolve.MacNames;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -41,6 +42,9 @@ final class NetworkLayers {
     private int adLayer;
 
     private final LowerPrefs prefs;
+    private final MacFields ethDst;
+    private final MacFields ethSrc;
+    private final MacFields ethAny;
     private final IpFragments fragments;
     private final int[] IPV4_FRAGMENT_FIELDS;
     private final int[] IPV6_FRAGMENT_FIELDS;
@@ -62,6 +66,12 @@ final class NetworkLayers {
     NetworkLayers(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs, TcpCompleteness completeness,
                   IpFragments fragments, Icmp icmp, Icmpv6 icmpv6) {
         this.f = f;
+        this.ethDst = new MacFields(f.ETH_DST, f.ETH_DST_RESOLVED, f.ETH_DST_OUI, f.ETH_DST_OUI_RESOLVED, f.ETH_DST_LG,
+                f.ETH_DST_IG);
+        this.ethSrc = new MacFields(f.ETH_SRC, f.ETH_SRC_RESOLVED, f.ETH_SRC_OUI, f.ETH_SRC_OUI_RESOLVED, f.ETH_SRC_LG,
+                f.ETH_SRC_IG);
+        this.ethAny = new MacFields(f.ETH_ADDR, f.ETH_ADDR_RESOLVED, f.ETH_ADDR_OUI, f.ETH_ADDR_OUI_RESOLVED, f.ETH_LG,
+                f.ETH_IG);
         this.w = wanted;
         this.prefs = prefs;
         this.tcp = new TcpState(f, wanted, mail, prefs, completeness);
@@ -161,12 +171,8 @@ final class NetworkLayers {
         int layer = ++ethLayer;
         int occ = s.add(f.ETH, layer, -1, 0, off, 14, 0, null);
         layers.add("eth");
-        bytes(s, f.ETH_DST, layer, occ, off, 6);
-        flagsOfMac(s, layer, occ, off, f.ETH_DST_LG, f.ETH_DST_IG);
-        bytes(s, f.ETH_SRC, layer, occ, off + 6, 6);
-        flagsOfMac(s, layer, occ, off + 6, f.ETH_SRC_LG, f.ETH_SRC_IG);
-        bytes(s, f.ETH_ADDR, layer, occ, off, 6);
-        bytes(s, f.ETH_ADDR, layer, occ, off + 6, 6);
+        macDetail(s, layer, occ, off, ethDst);
+        macDetail(s, layer, occ, off + 6, ethSrc);
         int type = u16(d, off + 12);
         add(s, f.ETH_TYPE, layer, occ, off + 12, 2, type);
         if (w.get(f.ETH_STREAM)) {
@@ -227,10 +233,41 @@ final class NetworkLayers {
         }
     }
 
-    private void flagsOfMac(FieldStore s, int layer, int occ, int off, int lg, int ig) {
-        byte b = s.sourceData(0)[off];
-        add(s, lg, layer, occ, off, 3, b & 0x02);
-        add(s, ig, layer, occ, off, 3, b & 0x01);
+    /**
+     * One MAC address as Wireshark's proto_tree_add_mac48_detail adds it: the address, its name (the
+     * address itself when MAC names are off), its 24-bit prefix and that prefix's vendor (when
+     * registered, whether names are on or not), its LG and IG bits; first under the specific field
+     * ({@code eth.dst}), then under the generic one ({@code eth.addr}). Names are looked up only for
+     * the fields the query reads.
+     */
+    private void macDetail(FieldStore s, int layer, int occ, int off, MacFields specific) {
+        long mac = MacNames.mac(s.sourceData(0), off);
+        byte[] name = null;
+        if (w.get(specific.resolved()) || w.get(ethAny.resolved())) {
+            name = (prefs.macNames() ? MacNames.get().name(mac) : MacNames.hex(mac)).getBytes(StandardCharsets.UTF_8);
+        }
+        String vendor = w.get(specific.ouiResolved()) || w.get(ethAny.ouiResolved()) ? MacNames.get().vendor(mac) : null;
+        macItems(s, layer, occ, off, specific, mac, name, vendor);
+        macItems(s, layer, occ, off, ethAny, mac, name, vendor);
+    }
+
+    /** The items of one MAC address under one kind of field (specific or generic), those the query reads. */
+    private void macItems(FieldStore s, int layer, int occ, int off, MacFields ids, long mac, byte[] name, String vendor) {
+        bytes(s, ids.addr(), layer, occ, off, 6);
+        if (w.get(ids.resolved())) {
+            s.add(ids.resolved(), layer, occ, 0, off, 6, 0, name);
+        }
+        add(s, ids.oui(), layer, occ, off, 3, mac >>> 24);
+        if (vendor != null && w.get(ids.ouiResolved())) {
+            s.add(ids.ouiResolved(), layer, occ, 0, off, 6, 0, vendor.getBytes(StandardCharsets.UTF_8));
+        }
+        int first = (int) (mac >>> 40);
+        add(s, ids.lg(), layer, occ, off, 3, first & 0x02);
+        add(s, ids.ig(), layer, occ, off, 3, first & 0x01);
+    }
+
+    /** The field ids of one kind of MAC address (eth.dst, eth.src, eth.addr) and of its details. */
+    private record MacFields(int addr, int resolved, int oui, int ouiResolved, int lg, int ig) {
     }
 
     private void network(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int type, int off, int len,
