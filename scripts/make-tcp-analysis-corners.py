@@ -290,11 +290,21 @@ def syn_fin_again():
     return c
 
 
+def midstream_zero():
+    """Mid-stream segments whose first sequence and acknowledgement numbers are 0 (relative 1, as tshark)."""
+    c = Conv(sport=40112, cisn=0, sisn=0)
+    c.seg('C', PSH | ACK, data(10), dt=0)
+    c.seg('S', ACK)
+    c.seg('S', PSH | ACK, data(5))
+    c.seg('C', RST | ACK)
+    return c
+
+
 CASES = {'lost': lost, 'out_of_order': out_of_order, 'fast_retransmission': fast_retransmission,
          'spurious': spurious, 'window_update': window_update, 'zero_window': zero_window,
          'keep_alive': keep_alive, 'window_full': window_full, 'ack_unseen': ack_unseen,
          'port_reuse': port_reuse, 'reset': reset, 'midstream': midstream, 'rtt_flight': rtt_flight,
-         'sack': sack, 'syn_fin_again': syn_fin_again}
+         'sack': sack, 'syn_fin_again': syn_fin_again, 'midstream_zero': midstream_zero}
 
 
 def main():

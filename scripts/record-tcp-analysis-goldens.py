@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Records tshark 4.6.9's tcp.analysis and tcp.completeness answers for TcpAnalysisGoldenTest.
 
-    scripts/record-tcp-analysis-goldens.py        (needs ../shared/tools/tshark46, or $TSHARK46)
+    scripts/record-tcp-analysis-goldens.py [CAPTURE...]   (needs ../shared/tools/tshark46, or $TSHARK46;
+                                                          captures relative to samples/, default all)
 
 For samples/tcp/*.pcap (scripts/make-tcp-analysis-corners.py), samples/smtp-lab.pcap,
 samples/corner/s8_ooo.pcap and samples/prefs/conversations.pcap, writes into
@@ -26,6 +27,10 @@ fields = [l.strip() for l in open(os.path.join(gold, 'fields.txt')) if l.strip()
 filters = [l.rstrip('\n') for l in open(os.path.join(gold, 'filters.txt')) if l.strip()]
 caps = sorted(glob.glob(os.path.join(repo, 'samples', 'tcp', '*.pcap'))) + [
     os.path.join(repo, 'samples', p) for p in ('smtp-lab.pcap', 'corner/s8_ooo.pcap', 'prefs/conversations.pcap')]
+
+import sys
+if len(sys.argv) > 1:
+    caps = [os.path.join(repo, 'samples', c) for c in sys.argv[1:]]
 
 
 def run(args):

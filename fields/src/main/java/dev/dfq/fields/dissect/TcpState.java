@@ -182,10 +182,10 @@ final class TcpState {
             me.base = seq;
             me.synSeen = true;
         } else if (me.base < 0) {
-            me.base = seq - 1;
+            me.base = (seq - 1) & 0xffffffffL; // kept unsigned: -1 means "not known yet"
         }
         if (ackFlag && peer.base < 0) {
-            peer.base = ack - 1; // mid-stream: the peer's next byte is relative 1, as in Wireshark
+            peer.base = (ack - 1) & 0xffffffffL; // mid-stream: the peer's next byte is relative 1, as in Wireshark
         }
         conv.packets++;
 
