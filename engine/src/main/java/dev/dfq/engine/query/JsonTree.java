@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class JsonTree {
     /** Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without options or fragments). */
-    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip");
+    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp");
 
     private final FieldRegistry registry;
     /** Name -> true when it opens everything below it (-J), false when only itself (-j). */
@@ -89,15 +89,23 @@ final class JsonTree {
     private void children(JsonDumper json, FieldStore s, int parent, boolean open) {
         for (List<Integer> group : groups(s, parent)) {
             int first = group.get(0);
-            FieldDef def = registry.byId(s.fieldId(first));
-            json.name(def.abbrev());
-            many(json, group.size(), true);
-            for (int occ : group) {
-                json.value(show(def, s, occ));
+            if (s.fieldId(first) == FieldStore.TEXT) {
+                text(json, s, first, open);
+                continue;
             }
-            many(json, group.size(), false);
+            FieldDef def = registry.byId(s.fieldId(first));
+            // a protocol inside a tree (as _ws.expert) is, like a layer, its items alone, without a value
+            boolean valued = def.type().kind() != FieldType.Kind.PROTOCOL;
+            if (valued) {
+                json.name(def.abbrev());
+                many(json, group.size(), true);
+                for (int occ : group) {
+                    json.value(show(def, s, occ));
+                }
+                many(json, group.size(), false);
+            }
             if (childCount[first] > 0) {
-                json.name(def.abbrev() + "_tree");
+                json.name(valued ? def.abbrev() + "_tree" : def.abbrev());
                 many(json, group.size(), true);
                 for (int occ : group) {
                     subtree(json, s, occ, def, open);
@@ -105,6 +113,18 @@ final class JsonTree {
                 many(json, group.size(), false);
             }
         }
+    }
+
+    /** A text-only item is keyed by its label: the object of its items, or "" when it has none. */
+    private void text(JsonDumper json, FieldStore s, int occ, boolean open) {
+        json.name((String) s.ref(occ));
+        if (childCount[occ] == 0) {
+            json.value("");
+            return;
+        }
+        json.beginObject();
+        children(json, s, occ, open);
+        json.endObject();
     }
 
     /** Opens or closes the array that holds a merged member's values; nothing for one value. */
@@ -123,7 +143,8 @@ final class JsonTree {
         Map<Integer, List<Integer>> byName = new LinkedHashMap<>();
         for (int occ = 0; occ < s.size(); occ++) {
             if (s.parent(occ) == parent) {
-                byName.computeIfAbsent(noDuplicateKeys ? s.fieldId(occ) : -1 - occ, k -> new ArrayList<>(1)).add(occ);
+                boolean merged = noDuplicateKeys && s.fieldId(occ) != FieldStore.TEXT;
+                byName.computeIfAbsent(merged ? s.fieldId(occ) : -1 - occ, k -> new ArrayList<>(1)).add(occ);
             }
         }
         return byName.values();
@@ -138,6 +159,7 @@ final class JsonTree {
             case BOOLEAN -> s.num(occ) != 0 ? "1" : "0";
             case ABS_TIME -> FieldText.isoUtc(s.num(occ));
             case BYTES -> FieldText.hex(s.valueBytes(occ), true);
+            case NONE -> "";
             default -> FieldText.format(def, s, occ, false);
         };
     }

@@ -23,6 +23,7 @@ final class NetworkLayers {
     private final F f;
     private final BitSet w;
     private final TcpState tcp;
+    private final MacTree macTree;
     private final Map<Long, Integer> udpStreams = new HashMap<>();
     private final Map<Long, Integer> ipStreams = new HashMap<>();
     private final Map<Long, Integer> ethStreams = new HashMap<>();
@@ -41,6 +42,7 @@ final class NetworkLayers {
         this.w = wanted;
         this.prefs = prefs;
         this.tcp = new TcpState(f, wanted, mail, prefs, completeness);
+        this.macTree = new MacTree(f, wanted);
     }
 
     void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, boolean transport, boolean network) {
@@ -121,12 +123,8 @@ final class NetworkLayers {
         int layer = ++ethLayer;
         int occ = s.add(f.ETH, layer, -1, 0, off, 14, 0, null);
         layers.add("eth");
-        bytes(s, f.ETH_DST, layer, occ, off, 6);
-        flagsOfMac(s, layer, occ, off, f.ETH_DST_LG, f.ETH_DST_IG);
-        bytes(s, f.ETH_SRC, layer, occ, off + 6, 6);
-        flagsOfMac(s, layer, occ, off + 6, f.ETH_SRC_LG, f.ETH_SRC_IG);
-        bytes(s, f.ETH_ADDR, layer, occ, off, 6);
-        bytes(s, f.ETH_ADDR, layer, occ, off + 6, 6);
+        macTree.add(s, layer, occ, off, macTree.dst);
+        macTree.add(s, layer, occ, off + 6, macTree.src);
         int type = u16(d, off + 12);
         add(s, f.ETH_TYPE, layer, occ, off + 12, 2, type);
         if (w.get(f.ETH_STREAM)) {
@@ -185,12 +183,6 @@ final class NetworkLayers {
         if (halen < 8) {
             bytes(s, f.SLL_UNUSED, 1, occ, off + halen, 8 - halen);
         }
-    }
-
-    private void flagsOfMac(FieldStore s, int layer, int occ, int off, int lg, int ig) {
-        byte b = s.sourceData(0)[off];
-        add(s, lg, layer, occ, off, 3, b & 0x02);
-        add(s, ig, layer, occ, off, 3, b & 0x01);
     }
 
     private void network(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int type, int off, int len,
