@@ -24,8 +24,12 @@ import java.util.Set;
  * resolved names), so their tree would not be tshark's.
  */
 final class JsonTree {
-    /** Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without options or fragments). */
-    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp");
+    /**
+     * Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without
+     * options or fragments), and the expert info objects inside them.
+     */
+    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data",
+            "_ws.expert");
 
     private final FieldRegistry registry;
     /** Name -> true when it opens everything below it (-J), false when only itself (-j). */
@@ -115,15 +119,23 @@ final class JsonTree {
         }
     }
 
-    /** A text-only item is keyed by its label: the object of its items, or "" when it has none. */
+    /**
+     * A text-only item is keyed by its label: the object of its items (opened only with the item
+     * above it under -J: no -j name selects a text item), or "" when it has none.
+     */
     private void text(JsonDumper json, FieldStore s, int occ, boolean open) {
-        json.name((String) s.ref(occ));
+        String label = (String) s.ref(occ);
+        json.name(label);
         if (childCount[occ] == 0) {
             json.value("");
             return;
         }
         json.beginObject();
-        children(json, s, occ, open);
+        if (open) {
+            children(json, s, occ, true);
+        } else {
+            json.name("filtered").value(label);
+        }
         json.endObject();
     }
 

@@ -24,7 +24,8 @@ final class NetworkLayers {
     private final BitSet w;
     private final TcpState tcp;
     private final MacTree macTree;
-    private final Map<Long, Integer> udpStreams = new HashMap<>();
+    private final Expert expert;
+    private final UdpConversations udpStreams = new UdpConversations();
     private final Map<Long, Integer> ipStreams = new HashMap<>();
     private final Map<Long, Integer> ethStreams = new HashMap<>();
     private final byte[][] hostText = new byte[2][];
@@ -43,6 +44,7 @@ final class NetworkLayers {
         this.prefs = prefs;
         this.tcp = new TcpState(f, wanted, mail, prefs, completeness);
         this.macTree = new MacTree(f, wanted);
+        this.expert = new Expert(f, wanted);
     }
 
     void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, boolean transport, boolean network) {
@@ -226,15 +228,17 @@ final class NetworkLayers {
         int proto = d[off + 9] & 0xff;
         add(s, f.IP_PROTO, layer, occ, off + 9, 1, proto);
         int checksum = u16(d, off + 10);
-        add(s, f.IP_CHECKSUM, layer, occ, off + 10, 2, checksum);
+        int checksumItem = add(s, f.IP_CHECKSUM, layer, occ, off + 10, 2, checksum);
         if (prefs.ipCheckChecksum() && ihl >= 20 && ihl <= avail) {
             long sum = Checksums.sum(d, off, ihl, 0);
             boolean good = Checksums.fold(sum) == 0xffff;
-            add(s, f.IP_CHECKSUM_CALCULATED, layer, occ, off + 10, 2, Checksums.shouldBe(sum, checksum));
-            add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, good ? Checksums.GOOD : Checksums.BAD);
+            int shouldBe = Checksums.shouldBe(sum, checksum);
             if (!good) {
-                add(s, f.IP_CHECKSUM_BAD_EXPERT, layer, occ, off + 10, 2, 0);
+                expert.add(s, layer, under(checksumItem, occ), off + 10, 2, f.IP_CHECKSUM_BAD_EXPERT,
+                        String.format("Bad checksum [should be 0x%04x]", shouldBe), Expert.ERROR, Expert.CHECKSUM);
             }
+            add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, good ? Checksums.GOOD : Checksums.BAD);
+            add(s, f.IP_CHECKSUM_CALCULATED, layer, occ, off + 10, 2, shouldBe);
         } else {
             add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, Checksums.UNVERIFIED); // as tshark by default
         }
@@ -369,21 +373,22 @@ final class NetworkLayers {
         int ulen = u16(d, off + 4);
         add(s, f.UDP_LENGTH, 1, occ, off + 4, 2, ulen);
         udpChecksum(d, s, occ, off, avail, ulen, src4, dst4, src6, dst6);
-        if (w.get(f.UDP_STREAM)) {
-            long a = src6 == null ? src4 : java.util.Arrays.hashCode(src6);
-            long b = dst6 == null ? dst4 : java.util.Arrays.hashCode(dst6);
-            long k1 = (a << 16) ^ sp;
-            long k2 = (b << 16) ^ dp;
-            long key = Math.min(k1, k2) * 1_000_003L ^ Math.max(k1, k2);
-            add(s, f.UDP_STREAM, 1, occ, off, 0, udpStreams.computeIfAbsent(key, k -> udpStreams.size()));
+        if (w.get(f.UDP_STREAM) || w.get(f.UDP_STREAM_PNUM) || w.get(f.UDP_TIME_RELATIVE) || w.get(f.UDP_TIME_DELTA)) {
+            UdpConversations.Conversation c = udpStreams.see(src4, dst4, src6, dst6, sp, dp, info.timeNanos);
+            add(s, f.UDP_STREAM, 1, occ, off, 0, c.index);
+            add(s, f.UDP_STREAM_PNUM, 1, occ, off, 0, c.packets);
+            if (w.get(f.UDP_TIME_RELATIVE) || w.get(f.UDP_TIME_DELTA)) {
+                int times = s.addText(occ, "Timestamps");
+                add(s, f.UDP_TIME_RELATIVE, 1, times, off, 0, info.timeNanos - c.firstNanos);
+                add(s, f.UDP_TIME_DELTA, 1, times, off, 0, info.timeNanos - c.lastNanos);
+            }
+            c.lastNanos = info.timeNanos;
         }
         int dataLen = Math.min(avail, Math.max(0, ulen)) - 8;
         if (dataLen > 0) {
             bytes(s, f.UDP_PAYLOAD, 1, occ, off + 8, dataLen);
-            int dataOcc = s.add(f.DATA, 1, -1, 0, off + 8, dataLen, 0, null);
             layers.add("data");
-            bytes(s, f.DATA_DATA, 1, dataOcc, off + 8, dataLen);
-            add(s, f.DATA_LEN, 1, dataOcc, off + 8, 0, dataLen);
+            DataLayer.add(f, w, s, off + 8, dataLen);
         }
     }
 
@@ -394,13 +399,16 @@ final class NetworkLayers {
     private void udpChecksum(byte[] d, FieldStore s, int occ, int off, int avail, int ulen, long src4, long dst4,
                              byte[] src6, byte[] dst6) {
         int checksum = u16(d, off + 6);
-        add(s, f.UDP_CHECKSUM, 1, occ, off + 6, 2, checksum);
+        int item = add(s, f.UDP_CHECKSUM, 1, occ, off + 6, 2, checksum);
+        // a checked or missing checksum gets a subtree (Wireshark's proto_tree_add_checksum)
+        int tree = under(item, occ);
         if (checksum == 0) {
             // whether checked or not: optional over IPv4 ("Not present"), illegal over IPv6
-            add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, src6 == null ? 3 : 4);
             if (src6 != null) {
-                add(s, f.UDP_CHECKSUM_ZERO, 1, occ, off + 6, 2, 0);
+                expert.add(s, 1, tree, off + 6, 2, f.UDP_CHECKSUM_ZERO, "Illegal checksum value (0)", Expert.ERROR,
+                        Expert.CHECKSUM);
             }
+            add(s, f.UDP_CHECKSUM_STATUS, 1, tree, off + 6, 0, src6 == null ? 3 : 4);
             return;
         }
         if (!prefs.udpCheckChecksum() || ulen < 8 || ulen > avail) {
@@ -410,11 +418,13 @@ final class NetworkLayers {
         long sum = Checksums.sum(d, off, ulen, src6 == null ? Checksums.pseudo4(src4, dst4, 17, ulen)
                 : Checksums.pseudo6(src6, dst6, 17, ulen));
         boolean good = Checksums.fold(sum) == 0xffff;
-        add(s, f.UDP_CHECKSUM_CALCULATED, 1, occ, off + 6, 2, Checksums.shouldBe(sum, checksum));
-        add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, good ? Checksums.GOOD : Checksums.BAD);
+        int shouldBe = Checksums.shouldBe(sum, checksum);
         if (!good) {
-            add(s, f.UDP_CHECKSUM_BAD, 1, occ, off + 6, 2, 0);
+            expert.add(s, 1, tree, off + 6, 2, f.UDP_CHECKSUM_BAD,
+                    String.format("Bad checksum [should be 0x%04x]", shouldBe), Expert.ERROR, Expert.CHECKSUM);
         }
+        add(s, f.UDP_CHECKSUM_CALCULATED, 1, tree, off + 6, 2, shouldBe);
+        add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, good ? Checksums.GOOD : Checksums.BAD);
     }
 
     /** One 802.1Q or 802.1ad tag at {@code p}: its protocol item and fields; returns the type it carries. */

@@ -300,9 +300,10 @@ final class TcpState {
             completeness.show(s, occ, off, conv.stream, conv.analysis.completeness);
             conv.analysis.completeness = TcpCompleteness.update(conv.analysis.completeness, flags, tcpLen);
         }
+        int analysed = 0;
         if (analysis != null) {
             conv.analysis.shownFirstRtt = completeness.finalFirstRtt(conv.stream);
-            analysis.analyze(s, occ, off, conv.analysis, me.analysis, peer.analysis, new TcpAnalysis.Segm(info.number,
+            analysed = analysis.analyze(s, occ, off, conv.analysis, me.analysis, peer.analysis, new TcpAnalysis.Segm(info.number,
                     info.timeNanos, seq, ack, tcpLen, flags, window, me.base, peer.windowShift, sackBytes), reused);
         }
         if (needState) {
@@ -329,10 +330,16 @@ final class TcpState {
             }
             layers.mailInfo = ctx.protocolColumn() == null ? null : ctx.infoText();
             layers.mailProtocol = ctx.protocolColumn();
-        } else if (tcpLen > 0 && mail == null) {
+        } else if (tcpLen > 0 && (mail == null || mail.smtpPort(conv.mail, sp, dp) < 0)
+                && !TcpAnalysis.keptFromSubdissectors(analysed)) {
             // without the mail dissectors, name the payload by port; with them, a segment they did not
-            // take (a retransmission, a line still incomplete) stays plain TCP, as in tshark
-            layers.add(TcpPorts.payloadProtocol(sp, dp));
+            // take (a retransmission, a line still incomplete) stays plain TCP, as in tshark, and
+            // payload on other ports is data
+            String p = TcpPorts.payloadProtocol(sp, dp);
+            layers.add(p);
+            if (p.equals("data") && present > 0) {
+                DataLayer.add(f, w, s, dataOff, present);
+            }
         }
 
         // a closed conversation is released once idle long enough (see CLOSED_IDLE_NANOS)
