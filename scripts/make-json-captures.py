@@ -5,6 +5,7 @@ behind headers with address lengths 0, 4, 6, 8 and 3 and an IP-over-GRE device (
 ip-fragments.pcap (Ethernet), a TCP segment in two IPv4 fragments (offsets 0 and 8 bytes); ipv6.pcap, two IPv6 SYNs.
 """
 import os, struct
+from pcapgen import csum
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out = os.path.join(repo, 'repl', 'src', 'test', 'resources', 'json')
 ip = bytes.fromhex('450000280001400040060000' '0a000001' '0a000002'
@@ -43,3 +44,26 @@ v6 = [bytes.fromhex('60000000' '0014' '0640' '20010db8000000000000000000000001' 
       bytes.fromhex('6b812345' '0014' '0640' 'fe80000000000000021122fffe334455' 'ff020000000000000000000000000001') + syn]
 with open(os.path.join(out, 'ipv6.pcap'), 'wb') as f:
     f.write(pcap(1, [eth6 + p for p in v6]))
+
+# link-udp.pcap (Ethernet): only layers whose whole tree dfq writes, for plain -T json: an ARP request
+# and reply (unpadded), UDP over IPv4 both ways with a manufacturer's OUI, 802.1Q-tagged UDP, and
+# UDP without a checksum
+def udp4(src, dst, sport, dport, payload, ident, checksum=True):
+    u = struct.pack('>HHHH', sport, dport, 8 + len(payload), 0) + payload
+    if checksum:
+        pseudo = bytes.fromhex(src + dst) + struct.pack('>BBH', 0, 17, len(u))
+        u = u[:6] + struct.pack('>H', csum(pseudo + u) or 0xffff) + u[8:]
+    h = struct.pack('>BBHHHBBH', 0x45, 0, 20 + len(u), ident, 0, 64, 17, 0) + bytes.fromhex(src + dst)
+    return h[:10] + struct.pack('>H', csum(h)) + h[12:] + u
+
+a, b = '0a010001', '0a010002'
+mac_a, mac_b = '00112233445a', '3c0754000001'
+arp = lambda op, sha, spa, tha, tpa: bytes.fromhex('000108000604%04x' % op + sha + spa + tha + tpa)
+link = [bytes.fromhex('ffffffffffff' + mac_a + '0806') + arp(1, mac_a, a, '000000000000', b),
+        bytes.fromhex(mac_a + mac_b + '0806') + arp(2, mac_b, b, mac_a, a),
+        bytes.fromhex(mac_b + mac_a + '0800') + udp4(a, b, 40000, 50000, b'ping', 1),
+        bytes.fromhex(mac_a + mac_b + '0800') + udp4(b, a, 50000, 40000, b'pong!', 2),
+        bytes.fromhex(mac_b + mac_a + '8100' + 'a064' + '0800') + udp4(a, b, 40000, 50000, b'tagged', 3),
+        bytes.fromhex(mac_b + mac_a + '0800') + udp4(a, b, 40001, 50000, b'no checksum', 4, checksum=False)]
+with open(os.path.join(out, 'link-udp.pcap'), 'wb') as f:
+    f.write(pcap(1, link))

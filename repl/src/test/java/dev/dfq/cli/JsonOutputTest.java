@@ -101,6 +101,17 @@ class JsonOutputTest {
         }
     }
 
+    @Test
+    void plainJson_frameWithALayerDfqCannotWrite_refusedBeforeAnyOutputNamingTheLayer() {
+        MainTest.Run r = MainTest.run("-n", "-r", "../samples/vlan/vlan.pcap", "-T", "json");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("frame 1 has tcp").contains("-J");
+        MainTest.Run stdin = MainTest.run("-n", "-r", "-", "-T", "json");
+        assertThat(stdin.status()).isEqualTo(1);
+        assertThat(stdin.err()).contains("needs a capture file");
+    }
+
     private static List<String> expand(String arg) throws IOException {
         if (!arg.startsWith("@")) {
             return List.of(arg);

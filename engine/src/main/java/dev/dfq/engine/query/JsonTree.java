@@ -34,10 +34,13 @@ final class JsonTree {
     private final FieldRegistry registry;
     /** Name -> true when it opens everything below it (-J), false when only itself (-j). */
     private final Map<String, Boolean> filter;
+    /** No -J or -j: tshark's plain -T json, every item open. */
+    private final boolean everything;
 
     JsonTree(FieldRegistry registry, Map<String, Boolean> filter, boolean noDuplicateKeys) {
         this.registry = registry;
         this.filter = Map.copyOf(filter);
+        this.everything = filter.isEmpty();
         this.noDuplicateKeys = noDuplicateKeys;
     }
 
@@ -71,7 +74,7 @@ final class JsonTree {
                     // protocol's item added as a whole (as smtp's, imf's) is labelled with the protocol's name
                     json.value(def.name());
                 } else {
-                    subtree(json, s, occ, def, false);
+                    subtree(json, s, occ, def, everything);
                 }
             }
             many(json, group.size(), false);
@@ -160,6 +163,22 @@ final class JsonTree {
             }
         }
         return byName.values();
+    }
+
+    /**
+     * The first top-level item of the frame whose tree dfq does not write as tshark does (not in
+     * {@link #SUPPORTED}), or null: plain -T json writes every layer, so it needs all of them.
+     */
+    String unsupportedLayer(FieldStore s) {
+        for (int occ = 0; occ < s.size(); occ++) {
+            if (s.parent(occ) < 0) {
+                String abbrev = s.fieldId(occ) == FieldStore.TEXT ? (String) s.ref(occ) : registry.abbrevOf(s.fieldId(occ));
+                if (!SUPPORTED.contains(abbrev)) {
+                    return abbrev;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -27,7 +27,7 @@ final class NetworkLayers {
     private final Expert expert;
     private final UdpConversations udpStreams = new UdpConversations();
     private final Map<Long, Integer> ipStreams = new HashMap<>();
-    private final Map<Long, Integer> ethStreams = new HashMap<>();
+    private final Map<MacPair, Integer> ethStreams = new HashMap<>();
     private final byte[][] hostText = new byte[2][];
     // layer counters per frame
     private int ipLayer;
@@ -130,7 +130,10 @@ final class NetworkLayers {
         int type = u16(d, off + 12);
         add(s, f.ETH_TYPE, layer, occ, off + 12, 2, type);
         if (w.get(f.ETH_STREAM)) {
-            long key = macKey(d, off) ^ (macKey(d, off + 6) * 31);
+            // a conversation is the pair of addresses, whichever way the frame goes
+            long a = macKey(d, off);
+            long b = macKey(d, off + 6);
+            MacPair key = new MacPair(Math.min(a, b), Math.max(a, b));
             add(s, f.ETH_STREAM, layer, occ, 0, 0, ethStreams.computeIfAbsent(key, k -> ethStreams.size()));
         }
         layers.add("ethertype");
@@ -468,6 +471,10 @@ final class NetworkLayers {
 
     static long u32(byte[] d, int o) {
         return ((long) (d[o] & 0xff) << 24) | ((d[o + 1] & 0xff) << 16) | ((d[o + 2] & 0xff) << 8) | (d[o + 3] & 0xff);
+    }
+
+    /** The two addresses of an Ethernet conversation, the lower first. */
+    private record MacPair(long low, long high) {
     }
 
     private static long macKey(byte[] d, int o) {
