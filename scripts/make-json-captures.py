@@ -67,3 +67,23 @@ link = [bytes.fromhex('ffffffffffff' + mac_a + '0806') + arp(1, mac_a, a, '00000
         bytes.fromhex(mac_b + mac_a + '0800') + udp4(a, b, 40001, 50000, b'no checksum', 4, checksum=False)]
 with open(os.path.join(out, 'link-udp.pcap'), 'wb') as f:
     f.write(pcap(1, link))
+
+# ipv6-addresses.pcap (Ethernet): UDP over IPv6 from (and to) addresses of every kind Wireshark describes: each
+# IANA special-purpose block and next to its edges, the address spaces, multicast flags and scopes, 6to4,
+# Teredo, SLAAC (EUI-64) and NAT64 addresses, an IPv4-compatible address
+import ipaddress
+pairs = ['::', '::1', '::ffff:1.2.3.4', '64:ff9b::1.2.3.4,64:ff9b::5.6.7.8', '64:ff9b:1::1', '100::1',
+         '2001::1,fe80::211:22ff:fe33:4455', '2001:1::1', '2001:1::2', '2001:1::3', '2001:1::4', '2001:2::1',
+         '2001:3::1', '2001:4:112::1', '2001:10::1', '2001:20::1', '2001:2f::1', '2001:30::1', '2001:3f::1',
+         '2001:db8::5', '2002:102:304::1,2002:506:708:9::1', '2620:4f:8000::1', 'fc00::1', 'fd00::1', 'fe80::1',
+         'fec0::1', '3fff::1', '3fff:fff::1', '3fff:1000::1', '5f00::1', '5f01::1', '4000::1', '6000::1', 'e000::1',
+         'ff02::1,ff02::2', 'ff3e::1234,ff15::1', '::1.2.3.4', '100::1:0:0:0', '64:ff9b:1:1::1', '64:ff9b::1:0:0:1',
+         '2001:db8::211:22ff:fe33:4455,2001:db8::11:22ff:fe33:4455', '2001:4:113::1', '2620:4f:8001::1', '::2']
+frames6 = []
+for pair in pairs:
+    src, dst = (pair.split(',') + ['2001:db8::1'])[:2]
+    u = struct.pack('>HHHH', 40000, 50000, 12, 0) + b'abcd'
+    frames6.append(bytes.fromhex('02000000000102000000000286dd' '60000000') + struct.pack('>HBB', len(u), 17, 64)
+                   + ipaddress.IPv6Address(src).packed + ipaddress.IPv6Address(dst).packed + u)
+with open(os.path.join(out, 'ipv6-addresses.pcap'), 'wb') as f:
+    f.write(pcap(1, frames6))

@@ -107,6 +107,11 @@ class JsonOutputTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("frame 1 has tcp").contains("-J");
+        // an IPv4 fragment's tree lacks tshark's reassembly items: refused too
+        MainTest.Run fragment = MainTest.run("-n", "-r", DIR.resolve("ip-fragments.pcap").toString(), "-T", "json");
+        assertThat(fragment.status()).isEqualTo(1);
+        assertThat(fragment.out()).isEmpty();
+        assertThat(fragment.err()).contains("frame 1 has an IPv4 fragment");
         MainTest.Run stdin = MainTest.run("-n", "-r", "-", "-T", "json");
         assertThat(stdin.status()).isEqualTo(1);
         assertThat(stdin.err()).contains("needs a capture file");

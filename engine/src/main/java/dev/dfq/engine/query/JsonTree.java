@@ -28,7 +28,7 @@ final class JsonTree {
      * Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without
      * options or fragments), and the expert info objects inside them.
      */
-    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data",
+    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data", "ipv6",
             "_ws.expert");
 
     private final FieldRegistry registry;
@@ -167,7 +167,8 @@ final class JsonTree {
 
     /**
      * The first top-level item of the frame whose tree dfq does not write as tshark does (not in
-     * {@link #SUPPORTED}), or null: plain -T json writes every layer, so it needs all of them.
+     * {@link #SUPPORTED}, or an IPv4 fragment), or null: plain -T json writes every layer, so it
+     * needs all of them.
      */
     String unsupportedLayer(FieldStore s) {
         for (int occ = 0; occ < s.size(); occ++) {
@@ -176,9 +177,31 @@ final class JsonTree {
                 if (!SUPPORTED.contains(abbrev)) {
                     return abbrev;
                 }
+                if (abbrev.equals("ip") && fragment(s, occ)) {
+                    // tshark's tree of a fragment has its reassembly items and the data after it; dfq's has not
+                    return "an IPv4 fragment";
+                }
             }
         }
         return null;
+    }
+
+    /** Whether the ip item {@code ip} is a fragment: more fragments follow or its offset is not 0. */
+    private boolean fragment(FieldStore s, int ip) {
+        int offset = registry.byName("ip.frag_offset").orElseThrow().id();
+        int more = registry.byName("ip.flags.mf").orElseThrow().id();
+        for (int occ = s.first(offset); occ >= 0; occ = s.next(occ)) {
+            if (s.parent(occ) == ip && s.num(occ) != 0) {
+                return true;
+            }
+        }
+        for (int occ = s.first(more); occ >= 0; occ = s.next(occ)) {
+            int p = s.parent(occ);
+            if (s.num(occ) != 0 && (p == ip || p >= 0 && s.parent(p) == ip)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

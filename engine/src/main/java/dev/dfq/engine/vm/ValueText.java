@@ -1,8 +1,6 @@
 package dev.dfq.engine.vm;
 
 import dev.dfq.fields.FieldType;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -128,45 +126,8 @@ public final class ValueText {
     }
 
     public static String ipv6(byte[] a, int prefix) {
-        String s;
-        try {
-            s = InetAddress.getByAddress(a).getHostAddress();
-            s = compress(s);
-        } catch (UnknownHostException e) {
-            s = "?";
-        }
+        String s = dev.dfq.fields.Ipv6Text.format(a);
         return prefix >= 0 && prefix < 128 ? s + "/" + prefix : s;
-    }
-
-    /** RFC 5952 form (Java prints every group): longest run of zero groups becomes "::". */
-    private static String compress(String full) {
-        if (!full.contains(":")) {
-            return "::ffff:" + full;
-        }
-        String[] g = full.split(":");
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int k = 0; k < g.length; ) {
-            if (g[k].equals("0")) {
-                int e = k;
-                while (e < g.length && g[e].equals("0")) {
-                    e++;
-                }
-                if (e - k > bestLen && e - k >= 2) {
-                    bestStart = k;
-                    bestLen = e - k;
-                }
-                k = e;
-            } else {
-                k++;
-            }
-        }
-        if (bestStart < 0) {
-            return String.join(":", g);
-        }
-        String left = String.join(":", java.util.Arrays.copyOfRange(g, 0, bestStart));
-        String right = String.join(":", java.util.Arrays.copyOfRange(g, bestStart + bestLen, g.length));
-        return left + "::" + right;
     }
 
     /** Like C's %g with enough digits to round-trip (Wireshark prints doubles with %.15g-ish). */

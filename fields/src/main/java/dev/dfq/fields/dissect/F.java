@@ -229,6 +229,10 @@ final class F {
     final int TCP_COMPLETENESS_STR;
     final int DATA_DATA;
     final int DATA_LEN;
+    final Ipv6AddressTree.Role IPV6_SRC_ROLE;
+    final Ipv6AddressTree.Role IPV6_DST_ROLE;
+    final Ipv6AddressTree.Role IPV6_ADDR_ROLE;
+    final int IPV6_EMBED_IPV4_PREFIX;
     private final BitSet known = new BitSet();
 
     F(Ids ids) {
@@ -456,14 +460,22 @@ final class F {
         EXPERT_SEVERITY = ids.of("_ws.expert.severity");
         EXPERT_GROUP = ids.of("_ws.expert.group");
         DATA_DATA = ids.of("data.data");
+        IPV6_SRC_ROLE = Ipv6AddressTree.Role.of(ids, "src_");
+        IPV6_DST_ROLE = Ipv6AddressTree.Role.of(ids, "dst_");
+        IPV6_ADDR_ROLE = Ipv6AddressTree.Role.of(ids, "");
+        IPV6_EMBED_IPV4_PREFIX = ids.of("ipv6.embed_ipv4_prefix");
         DATA_LEN = ids.of("data.len");
         for (java.lang.reflect.Field fld : F.class.getDeclaredFields()) {
-            if (fld.getType() == int.class) {
-                try {
+            try {
+                if (fld.getType() == int.class && fld.getInt(this) >= 0) {
                     known.set(fld.getInt(this));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
+                } else if (fld.getType() == Ipv6AddressTree.Role.class) {
+                    for (int id : ((Ipv6AddressTree.Role) fld.get(this)).all()) {
+                        known.set(id);
+                    }
                 }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -25,6 +25,8 @@ final class NetworkLayers {
     private final TcpState tcp;
     private final MacTree macTree;
     private final Expert expert;
+    private final Ipv6AddressTree ipv6Addresses;
+    private final AddressPairs ipv6Streams = new AddressPairs(16);
     private final UdpConversations udpStreams = new UdpConversations();
     private final Map<Long, Integer> ipStreams = new HashMap<>();
     private final Map<MacPair, Integer> ethStreams = new HashMap<>();
@@ -45,6 +47,7 @@ final class NetworkLayers {
         this.tcp = new TcpState(f, wanted, mail, prefs, completeness);
         this.macTree = new MacTree(f, wanted);
         this.expert = new Expert(f, wanted);
+        this.ipv6Addresses = new Ipv6AddressTree(f, wanted, expert);
     }
 
     void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, boolean transport, boolean network) {
@@ -288,19 +291,22 @@ final class NetworkLayers {
         layers.add("ipv6");
         long first = u32(d, off);
         add(s, f.IPV6_VERSION, layer, occ, off, 1, first >>> 28);
+        add(s, f.IP_VERSION, layer, occ, off, 1, first >>> 28); // hidden, as in Wireshark
         long tc = (first >>> 20) & 0xff;
-        add(s, f.IPV6_TCLASS, layer, occ, off, 4, tc);
-        add(s, f.IPV6_TCLASS_DSCP, layer, occ, off, 4, tc >> 2);
-        add(s, f.IPV6_TCLASS_ECN, layer, occ, off, 4, tc & 3);
+        int tcTree = under(add(s, f.IPV6_TCLASS, layer, occ, off, 4, tc), occ);
+        add(s, f.IPV6_TCLASS_DSCP, layer, tcTree, off, 4, tc >> 2);
+        add(s, f.IPV6_TCLASS_ECN, layer, tcTree, off, 4, tc & 3);
         add(s, f.IPV6_FLOW, layer, occ, off + 1, 3, first & 0xfffff);
         add(s, f.IPV6_PLEN, layer, occ, off + 4, 2, plen);
         int nxt = d[off + 6] & 0xff;
         add(s, f.IPV6_NXT, layer, occ, off + 6, 1, nxt);
         add(s, f.IPV6_HLIM, layer, occ, off + 7, 1, d[off + 7] & 0xff);
-        bytes(s, f.IPV6_SRC, layer, occ, off + 8, 16);
-        bytes(s, f.IPV6_ADDR, layer, occ, off + 8, 16);
-        bytes(s, f.IPV6_DST, layer, occ, off + 24, 16);
-        bytes(s, f.IPV6_ADDR, layer, occ, off + 24, 16);
+        ipv6Addresses.add(s, layer, occ, off + 8, ipv6Addresses.src);
+        ipv6Addresses.add(s, layer, occ, off + 24, ipv6Addresses.dst);
+        ipv6Addresses.embedded(s, layer, occ, off + 8, off + 24);
+        if (w.get(f.IPV6_STREAM)) {
+            add(s, f.IPV6_STREAM, layer, occ, off + 40, 0, ipv6Streams.index(d, off + 8, off + 24));
+        }
         if (!transport) {
             return;
         }
