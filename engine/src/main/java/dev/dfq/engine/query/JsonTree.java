@@ -102,7 +102,9 @@ final class JsonTree {
             }
             FieldDef def = registry.byId(s.fieldId(first));
             // a protocol inside a tree (as _ws.expert) is, like a layer, its items alone, without a value
-            boolean valued = def.type().kind() != FieldType.Kind.PROTOCOL;
+            // as does an item without a value of its own (FT_NONE) that has items under it (tcp.analysis)
+            boolean valued = def.type().kind() != FieldType.Kind.PROTOCOL
+                    && !(def.type().kind() == FieldType.Kind.NONE && childCount[first] > 0);
             if (valued) {
                 json.name(def.abbrev());
                 many(json, group.size(), true);
