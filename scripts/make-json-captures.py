@@ -5,6 +5,7 @@ behind headers with address lengths 0, 4, 6, 8 and 3 and an IP-over-GRE device (
 ip-fragments.pcap (Ethernet), a TCP segment in two IPv4 fragments (offsets 0 and 8 bytes); ipv6.pcap, two IPv6 SYNs.
 """
 import os, struct
+from pcapgen import csum
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out = os.path.join(repo, 'repl', 'src', 'test', 'resources', 'json')
 ip = bytes.fromhex('450000280001400040060000' '0a000001' '0a000002'
@@ -43,3 +44,46 @@ v6 = [bytes.fromhex('60000000' '0014' '0640' '20010db8000000000000000000000001' 
       bytes.fromhex('6b812345' '0014' '0640' 'fe80000000000000021122fffe334455' 'ff020000000000000000000000000001') + syn]
 with open(os.path.join(out, 'ipv6.pcap'), 'wb') as f:
     f.write(pcap(1, [eth6 + p for p in v6]))
+
+# link-udp.pcap (Ethernet): only layers whose whole tree dfq writes, for plain -T json: an ARP request
+# and reply (unpadded), UDP over IPv4 both ways with a manufacturer's OUI, 802.1Q-tagged UDP, and
+# UDP without a checksum
+def udp4(src, dst, sport, dport, payload, ident, checksum=True):
+    u = struct.pack('>HHHH', sport, dport, 8 + len(payload), 0) + payload
+    if checksum:
+        pseudo = bytes.fromhex(src + dst) + struct.pack('>BBH', 0, 17, len(u))
+        u = u[:6] + struct.pack('>H', csum(pseudo + u) or 0xffff) + u[8:]
+    h = struct.pack('>BBHHHBBH', 0x45, 0, 20 + len(u), ident, 0, 64, 17, 0) + bytes.fromhex(src + dst)
+    return h[:10] + struct.pack('>H', csum(h)) + h[12:] + u
+
+a, b = '0a010001', '0a010002'
+mac_a, mac_b = '00112233445a', '3c0754000001'
+arp = lambda op, sha, spa, tha, tpa: bytes.fromhex('000108000604%04x' % op + sha + spa + tha + tpa)
+link = [bytes.fromhex('ffffffffffff' + mac_a + '0806') + arp(1, mac_a, a, '000000000000', b),
+        bytes.fromhex(mac_a + mac_b + '0806') + arp(2, mac_b, b, mac_a, a),
+        bytes.fromhex(mac_b + mac_a + '0800') + udp4(a, b, 40000, 50000, b'ping', 1),
+        bytes.fromhex(mac_a + mac_b + '0800') + udp4(b, a, 50000, 40000, b'pong!', 2),
+        bytes.fromhex(mac_b + mac_a + '8100' + 'a064' + '0800') + udp4(a, b, 40000, 50000, b'tagged', 3),
+        bytes.fromhex(mac_b + mac_a + '0800') + udp4(a, b, 40001, 50000, b'no checksum', 4, checksum=False)]
+with open(os.path.join(out, 'link-udp.pcap'), 'wb') as f:
+    f.write(pcap(1, link))
+
+# ipv6-addresses.pcap (Ethernet): UDP over IPv6 from (and to) addresses of every kind Wireshark describes: each
+# IANA special-purpose block and next to its edges, the address spaces, multicast flags and scopes, 6to4,
+# Teredo, SLAAC (EUI-64) and NAT64 addresses, an IPv4-compatible address
+import ipaddress
+pairs = ['::', '::1', '::ffff:1.2.3.4', '64:ff9b::1.2.3.4,64:ff9b::5.6.7.8', '64:ff9b:1::1', '100::1',
+         '2001::1,fe80::211:22ff:fe33:4455', '2001:1::1', '2001:1::2', '2001:1::3', '2001:1::4', '2001:2::1',
+         '2001:3::1', '2001:4:112::1', '2001:10::1', '2001:20::1', '2001:2f::1', '2001:30::1', '2001:3f::1',
+         '2001:db8::5', '2002:102:304::1,2002:506:708:9::1', '2620:4f:8000::1', 'fc00::1', 'fd00::1', 'fe80::1',
+         'fec0::1', '3fff::1', '3fff:fff::1', '3fff:1000::1', '5f00::1', '5f01::1', '4000::1', '6000::1', 'e000::1',
+         'ff02::1,ff02::2', 'ff3e::1234,ff15::1', '::1.2.3.4', '100::1:0:0:0', '64:ff9b:1:1::1', '64:ff9b::1:0:0:1',
+         '2001:db8::211:22ff:fe33:4455,2001:db8::11:22ff:fe33:4455', '2001:4:113::1', '2620:4f:8001::1', '::2']
+frames6 = []
+for pair in pairs:
+    src, dst = (pair.split(',') + ['2001:db8::1'])[:2]
+    u = struct.pack('>HHHH', 40000, 50000, 12, 0) + b'abcd'
+    frames6.append(bytes.fromhex('02000000000102000000000286dd' '60000000') + struct.pack('>HBB', len(u), 17, 64)
+                   + ipaddress.IPv6Address(src).packed + ipaddress.IPv6Address(dst).packed + u)
+with open(os.path.join(out, 'ipv6-addresses.pcap'), 'wb') as f:
+    f.write(pcap(1, frames6))

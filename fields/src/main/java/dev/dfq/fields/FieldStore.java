@@ -20,6 +20,11 @@ import java.util.Arrays;
  */
 public final class FieldStore {
     private static final int NONE = -1;
+    /**
+     * The field id of a text-only item: a label without a field (Wireshark's "Timestamps", "[SEQ/ACK
+     * analysis]"), shown in the tree but matched by no filter, so it is on no field's chain.
+     */
+    public static final int TEXT = -2;
 
     private final int fieldCount;
     // Per-field chains of occurrences in insertion order, valid only when stamp[field] == generation.
@@ -71,6 +76,10 @@ public final class FieldStore {
         }
         for (int i = 0; i < size; i++) {
             Object r = ref[i] instanceof byte[] b ? b.clone() : ref[i];
+            if (field[i] == TEXT) {
+                c.addText(parent[i], (String) r);
+                continue;
+            }
             c.add(field[i], layer[i], parent[i], source[i], offset[i], length[i], num[i], r);
         }
         return c;
@@ -156,6 +165,24 @@ public final class FieldStore {
             countByField[fieldId]++;
         }
         tail[fieldId] = i;
+        return i;
+    }
+
+    /** Adds a text-only item under {@code parentOcc} (see {@link #TEXT}); its label is its object value. */
+    public int addText(int parentOcc, String label) {
+        if (size == field.length) {
+            grow();
+        }
+        int i = size++;
+        field[i] = TEXT;
+        next[i] = NONE;
+        layer[i] = 0;
+        parent[i] = parentOcc;
+        source[i] = 0;
+        offset[i] = 0;
+        length[i] = 0;
+        num[i] = 0;
+        ref[i] = label;
         return i;
     }
 

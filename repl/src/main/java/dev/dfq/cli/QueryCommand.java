@@ -115,6 +115,10 @@ final class QueryCommand {
             outputFields = columns.fields();
         }
         if (cmd.iface != null) {
+            if (PlainJsonCheck.applies(cmd)) {
+                err.println("dfq: " + PlainJsonCheck.NEEDS_FILE);
+                return ExitCodes.INVALID_OPTION;
+            }
             return live(registry, filter, outputFields, fieldOutput, columns, jsonOutput);
         }
         dev.dfq.engine.query.ImfExport export = null;
@@ -137,6 +141,13 @@ final class QueryCommand {
         dev.dfq.engine.query.AttachmentExport attach = attachments;
         Path file = cmd.readFile;
         String name = file.toString();
+        if (PlainJsonCheck.applies(cmd)) {
+            String problem = PlainJsonCheck.problem(registry, filter, cmd, preferences, file);
+            if (problem != null) {
+                err.println("dfq: " + problem);
+                return ExitCodes.INVALID_OPTION;
+            }
+        }
         QueryRunner runner = new QueryRunner(registry, filter, outputFields, cmd.maxPackets == null ? 0 : cmd.maxPackets)
                 .smtpPrefs(preferences.smtpPrefs()).lowerPrefs(preferences.lowerPrefs())
                 .columns(columnsForFields(registry, columns));
@@ -187,13 +198,7 @@ final class QueryCommand {
                             runner.pduReassembledIn()));
                 }
             };
-            if (cmd.twoPass) {
-                try (CaptureReader again = CaptureReader.open(file)) {
-                    runner.runTwoPass(reader, again, sink);
-                }
-            } else {
-                runner.run(reader, sink);
-            }
+            run(runner, reader, file, cmd.twoPass, sink);
         } catch (CaptureFormatException e) {
             endJson(jsonOutput);
             finish(writer, count[0]);
@@ -217,6 +222,18 @@ final class QueryCommand {
             caseHint(registry, text, file);
         }
         return ExitCodes.OK;
+    }
+
+    /** Runs the query over an open capture: once, or (-2) first over a second reading of the file. */
+    static void run(QueryRunner runner, CaptureReader reader, Path file, boolean twoPass, QueryRunner.Sink sink)
+            throws IOException {
+        if (twoPass) {
+            try (CaptureReader again = CaptureReader.open(file)) {
+                runner.runTwoPass(reader, again, sink);
+            }
+        } else {
+            runner.run(reader, sink);
+        }
     }
 
     /** The columns the _ws.col.* fields are made from: the text output's, else tshark's with this -t format. */

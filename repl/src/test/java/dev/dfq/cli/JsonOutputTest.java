@@ -90,7 +90,7 @@ class JsonOutputTest {
 
     @Test
     void tree_protocolsDfqCannotWriteAsTshark_areRefusedRatherThanPartial() {
-        String[][] refused = {{"-T", "json"}, {"-T", "json", "-J", "frame tcp"}, {"-T", "json", "-J", "eth"}, {"-T", "json", "-j", "tcp.flags"}, {"-T", "ek", "-J", "frame"}};
+        String[][] refused = {{"-T", "json"}, {"-T", "json", "-J", "frame tcp"}, {"-T", "json", "-J", "eth smtp"}, {"-T", "json", "-j", "tcp.flags"}, {"-T", "ek", "-J", "frame"}};
         for (String[] args : refused) {
             List<String> all = new ArrayList<>(List.of("-n", "-r", "../samples/smtp-lab.pcap"));
             all.addAll(List.of(args));
@@ -99,6 +99,22 @@ class JsonOutputTest {
             assertThat(r.out()).isEmpty();
             assertThat(r.err()).contains("dfq: ");
         }
+    }
+
+    @Test
+    void plainJson_frameWithALayerDfqCannotWrite_refusedBeforeAnyOutputNamingTheLayer() {
+        MainTest.Run r = MainTest.run("-n", "-r", "../samples/vlan/vlan.pcap", "-T", "json");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("frame 1 has tcp").contains("-J");
+        // an IPv4 fragment's tree lacks tshark's reassembly items: refused too
+        MainTest.Run fragment = MainTest.run("-n", "-r", DIR.resolve("ip-fragments.pcap").toString(), "-T", "json");
+        assertThat(fragment.status()).isEqualTo(1);
+        assertThat(fragment.out()).isEmpty();
+        assertThat(fragment.err()).contains("frame 1 has an IPv4 fragment");
+        MainTest.Run stdin = MainTest.run("-n", "-r", "-", "-T", "json");
+        assertThat(stdin.status()).isEqualTo(1);
+        assertThat(stdin.err()).contains("needs a capture file");
     }
 
     private static List<String> expand(String arg) throws IOException {

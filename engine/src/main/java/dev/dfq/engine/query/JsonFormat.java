@@ -90,6 +90,19 @@ public final class JsonFormat {
         return new JsonFormat(false, tree::write, zone, out);
     }
 
+    /**
+     * For plain {@code -T json} (no -J, -j or -e), which writes every layer: the first layer of the
+     * frame whose tree dfq does not write as tshark does, or null when it writes them all.
+     */
+    public static String unsupportedLayer(FieldRegistry registry, FieldStore s) {
+        return new JsonTree(registry, Map.of(), false).unsupportedLayer(s);
+    }
+
+    /** The protocols whose trees dfq writes as tshark does, space-separated in name order. */
+    public static String supportedTrees() {
+        return String.join(" ", new TreeSet<>(JsonTree.SUPPORTED));
+    }
+
     /** The names of a -J or -j argument (space-separated); none for null. */
     public static Set<String> names(String argument) {
         return argument == null || argument.isBlank() ? Set.of() : Set.of(argument.trim().split("\\s+"));
@@ -101,13 +114,12 @@ public final class JsonFormat {
      * (ek lays a tree's members out in the order of GLib hash tables).
      */
     public static String treeProblem(FieldRegistry registry, boolean ek, Set<String> withAll, Set<String> alone) {
-        String supported = String.join(" ", new TreeSet<>(JsonTree.SUPPORTED));
+        String supported = supportedTrees();
         if (ek) {
             return "\"-Tek\" needs the fields to print, with \"-e\" (the dissection tree is not supported in ek)";
         }
         if (withAll.isEmpty() && alone.isEmpty()) {
-            return "\"-Tjson\" without \"-e\" needs \"-J\" or \"-j\" naming the protocols whose tree to print;"
-                    + " dfq writes tshark's tree for: " + supported;
+            return null; // every layer: whether dfq writes them all, only the frames can tell (unsupportedLayer)
         }
         Set<String> all = new TreeSet<>(withAll);
         all.addAll(alone);

@@ -24,16 +24,23 @@ import java.util.Set;
  * resolved names), so their tree would not be tshark's.
  */
 final class JsonTree {
-    /** Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without options or fragments). */
-    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip");
+    /**
+     * Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without
+     * options or fragments), and the expert info objects inside them.
+     */
+    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data", "ipv6",
+            "_ws.expert");
 
     private final FieldRegistry registry;
     /** Name -> true when it opens everything below it (-J), false when only itself (-j). */
     private final Map<String, Boolean> filter;
+    /** No -J or -j: tshark's plain -T json, every item open. */
+    private final boolean everything;
 
     JsonTree(FieldRegistry registry, Map<String, Boolean> filter, boolean noDuplicateKeys) {
         this.registry = registry;
         this.filter = Map.copyOf(filter);
+        this.everything = filter.isEmpty();
         this.noDuplicateKeys = noDuplicateKeys;
     }
 
@@ -67,7 +74,7 @@ final class JsonTree {
                     // protocol's item added as a whole (as smtp's, imf's) is labelled with the protocol's name
                     json.value(def.name());
                 } else {
-                    subtree(json, s, occ, def, false);
+                    subtree(json, s, occ, def, everything);
                 }
             }
             many(json, group.size(), false);
@@ -89,15 +96,25 @@ final class JsonTree {
     private void children(JsonDumper json, FieldStore s, int parent, boolean open) {
         for (List<Integer> group : groups(s, parent)) {
             int first = group.get(0);
-            FieldDef def = registry.byId(s.fieldId(first));
-            json.name(def.abbrev());
-            many(json, group.size(), true);
-            for (int occ : group) {
-                json.value(show(def, s, occ));
+            if (s.fieldId(first) == FieldStore.TEXT) {
+                text(json, s, first, open);
+                continue;
             }
-            many(json, group.size(), false);
+            FieldDef def = registry.byId(s.fieldId(first));
+            // a protocol inside a tree (as _ws.expert) is, like a layer, its items alone, without a value
+            // as does an item without a value of its own (FT_NONE) that has items under it (tcp.analysis)
+            boolean valued = def.type().kind() != FieldType.Kind.PROTOCOL
+                    && !(def.type().kind() == FieldType.Kind.NONE && childCount[first] > 0);
+            if (valued) {
+                json.name(def.abbrev());
+                many(json, group.size(), true);
+                for (int occ : group) {
+                    json.value(show(def, s, occ));
+                }
+                many(json, group.size(), false);
+            }
             if (childCount[first] > 0) {
-                json.name(def.abbrev() + "_tree");
+                json.name(valued ? def.abbrev() + "_tree" : def.abbrev());
                 many(json, group.size(), true);
                 for (int occ : group) {
                     subtree(json, s, occ, def, open);
@@ -105,6 +122,26 @@ final class JsonTree {
                 many(json, group.size(), false);
             }
         }
+    }
+
+    /**
+     * A text-only item is keyed by its label: the object of its items (opened only with the item
+     * above it under -J: no -j name selects a text item), or "" when it has none.
+     */
+    private void text(JsonDumper json, FieldStore s, int occ, boolean open) {
+        String label = (String) s.ref(occ);
+        json.name(label);
+        if (childCount[occ] == 0) {
+            json.value("");
+            return;
+        }
+        json.beginObject();
+        if (open) {
+            children(json, s, occ, true);
+        } else {
+            json.name("filtered").value(label);
+        }
+        json.endObject();
     }
 
     /** Opens or closes the array that holds a merged member's values; nothing for one value. */
@@ -123,10 +160,50 @@ final class JsonTree {
         Map<Integer, List<Integer>> byName = new LinkedHashMap<>();
         for (int occ = 0; occ < s.size(); occ++) {
             if (s.parent(occ) == parent) {
-                byName.computeIfAbsent(noDuplicateKeys ? s.fieldId(occ) : -1 - occ, k -> new ArrayList<>(1)).add(occ);
+                boolean merged = noDuplicateKeys && s.fieldId(occ) != FieldStore.TEXT;
+                byName.computeIfAbsent(merged ? s.fieldId(occ) : -1 - occ, k -> new ArrayList<>(1)).add(occ);
             }
         }
         return byName.values();
+    }
+
+    /**
+     * The first top-level item of the frame whose tree dfq does not write as tshark does (not in
+     * {@link #SUPPORTED}, or an IPv4 fragment), or null: plain -T json writes every layer, so it
+     * needs all of them.
+     */
+    String unsupportedLayer(FieldStore s) {
+        for (int occ = 0; occ < s.size(); occ++) {
+            if (s.parent(occ) < 0) {
+                String abbrev = s.fieldId(occ) == FieldStore.TEXT ? (String) s.ref(occ) : registry.abbrevOf(s.fieldId(occ));
+                if (!SUPPORTED.contains(abbrev)) {
+                    return abbrev;
+                }
+                if (abbrev.equals("ip") && fragment(s, occ)) {
+                    // tshark's tree of a fragment has its reassembly items and the data after it; dfq's has not
+                    return "an IPv4 fragment";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the ip item {@code ip} is a fragment: more fragments follow or its offset is not 0. */
+    private boolean fragment(FieldStore s, int ip) {
+        int offset = registry.byName("ip.frag_offset").orElseThrow().id();
+        int more = registry.byName("ip.flags.mf").orElseThrow().id();
+        for (int occ = s.first(offset); occ >= 0; occ = s.next(occ)) {
+            if (s.parent(occ) == ip && s.num(occ) != 0) {
+                return true;
+            }
+        }
+        for (int occ = s.first(more); occ >= 0; occ = s.next(occ)) {
+            int p = s.parent(occ);
+            if (s.num(occ) != 0 && (p == ip || p >= 0 && s.parent(p) == ip)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -138,6 +215,7 @@ final class JsonTree {
             case BOOLEAN -> s.num(occ) != 0 ? "1" : "0";
             case ABS_TIME -> FieldText.isoUtc(s.num(occ));
             case BYTES -> FieldText.hex(s.valueBytes(occ), true);
+            case NONE -> "";
             default -> FieldText.format(def, s, occ, false);
         };
     }

@@ -126,7 +126,7 @@ public final class ValueText {
     }
 
     public static String ipv6(byte[] a, int prefix) {
-        String s = dev.dfq.fields.AddressText.ipv6(a, 0);
+        String s = dev.dfq.fields.Ipv6Text.format(a);
         return prefix >= 0 && prefix < 128 ? s + "/" + prefix : s;
     }
 

@@ -40,6 +40,33 @@ final class F {
     final int ETH_ADDR_OUI_RESOLVED;
     final int ETH_LG;
     final int ETH_IG;
+    final int UDP_STREAM_PNUM;
+    final int UDP_TIME_RELATIVE;
+    final int UDP_TIME_DELTA;
+    final int EXPERT;
+    final int EXPERT_MESSAGE;
+    final int EXPERT_SEVERITY;
+    final int EXPERT_GROUP;
+    final int TCP_CONNECTION_SYN;
+    final int TCP_CONNECTION_SYNACK;
+    final int TCP_CONNECTION_RST;
+    final int TCP_CONNECTION_FIN;
+    final int TCP_CONNECTION_FIN_ACTIVE;
+    final int TCP_CONNECTION_FIN_PASSIVE;
+    final int TCP_CLIENT_CONTIGUITY;
+    final int TCP_SERVER_CONTIGUITY;
+    final int TCP_OPTIONS_NOP;
+    final int TCP_OPTIONS_EOL;
+    final int TCP_OPTIONS_MSS;
+    final int TCP_OPTIONS_WSCALE;
+    final int TCP_OPTIONS_SACK_PERM_ITEM;
+    final int TCP_OPTIONS_SACK;
+    final int TCP_OPTIONS_TIMESTAMP;
+    final int TCP_OPTION_KIND;
+    final int TCP_OPTION_LEN;
+    final int TCP_OPTIONS_SACK_COUNT;
+    final int TCP_OPTIONS_MSS_ABSENT;
+    final int TCP_OPTIONS_SACK_PERM_ABSENT;
     final int ETH_TYPE;
     final int ETH_STREAM;
     final int ETH_PADDING;
@@ -218,11 +245,6 @@ final class F {
     final int IP_EMPTY_RT;
     final int IP_EMPTY_RT_HOST;
     final int UDP_LENGTH_BAD;
-    /**
-     * Items under each IPv6 address, for the source, the destination and the generic address
-     * (rows {@link Ipv6Addresses#SRC}, DST, ADDR); columns as {@link Ipv6Addresses#SUFFIXES}.
-     */
-    final int[][] IPV6_ADDRESS_ITEMS;
     final int IPV6_HOPOPTS;
     final int IPV6_ROUTING;
     final int IPV6_DSTOPTS;
@@ -360,6 +382,10 @@ final class F {
     final int TCP_COMPLETENESS_STR;
     final int DATA_DATA;
     final int DATA_LEN;
+    final Ipv6AddressTree.Role IPV6_SRC_ROLE;
+    final Ipv6AddressTree.Role IPV6_DST_ROLE;
+    final Ipv6AddressTree.Role IPV6_ADDR_ROLE;
+    final int IPV6_EMBED_IPV4_PREFIX;
     private final BitSet known = new BitSet();
 
     F(Ids ids) {
@@ -579,7 +605,38 @@ final class F {
         TCP_COMPLETENESS_FIN = ids.of("tcp.completeness.fin");
         TCP_COMPLETENESS_RST = ids.of("tcp.completeness.rst");
         TCP_COMPLETENESS_STR = ids.of("tcp.completeness.str");
+        UDP_STREAM_PNUM = ids.of("udp.stream.pnum");
+        UDP_TIME_RELATIVE = ids.of("udp.time_relative");
+        UDP_TIME_DELTA = ids.of("udp.time_delta");
+        EXPERT = ids.of("_ws.expert");
+        EXPERT_MESSAGE = ids.of("_ws.expert.message");
+        EXPERT_SEVERITY = ids.of("_ws.expert.severity");
+        EXPERT_GROUP = ids.of("_ws.expert.group");
+        TCP_CONNECTION_SYN = ids.of("tcp.connection.syn");
+        TCP_CONNECTION_SYNACK = ids.of("tcp.connection.synack");
+        TCP_CONNECTION_RST = ids.of("tcp.connection.rst");
+        TCP_CONNECTION_FIN = ids.of("tcp.connection.fin");
+        TCP_CONNECTION_FIN_ACTIVE = ids.of("tcp.connection.fin_active");
+        TCP_CONNECTION_FIN_PASSIVE = ids.of("tcp.connection.fin_passive");
+        TCP_CLIENT_CONTIGUITY = ids.of("tcp.stream.client.contiguity_count");
+        TCP_SERVER_CONTIGUITY = ids.of("tcp.stream.server.contiguity_count");
+        TCP_OPTIONS_NOP = ids.of("tcp.options.nop");
+        TCP_OPTIONS_EOL = ids.of("tcp.options.eol");
+        TCP_OPTIONS_MSS = ids.of("tcp.options.mss");
+        TCP_OPTIONS_WSCALE = ids.of("tcp.options.wscale");
+        TCP_OPTIONS_SACK_PERM_ITEM = ids.of("tcp.options.sack_perm");
+        TCP_OPTIONS_SACK = ids.of("tcp.options.sack");
+        TCP_OPTIONS_TIMESTAMP = ids.of("tcp.options.timestamp");
+        TCP_OPTION_KIND = ids.of("tcp.option_kind");
+        TCP_OPTION_LEN = ids.of("tcp.option_len");
+        TCP_OPTIONS_SACK_COUNT = ids.of("tcp.options.sack.count");
+        TCP_OPTIONS_MSS_ABSENT = ids.of("tcp.options.mss.absent");
+        TCP_OPTIONS_SACK_PERM_ABSENT = ids.of("tcp.options.sack_perm.absent");
         DATA_DATA = ids.of("data.data");
+        IPV6_SRC_ROLE = Ipv6AddressTree.Role.of(ids, "src_");
+        IPV6_DST_ROLE = Ipv6AddressTree.Role.of(ids, "dst_");
+        IPV6_ADDR_ROLE = Ipv6AddressTree.Role.of(ids, "");
+        IPV6_EMBED_IPV4_PREFIX = ids.of("ipv6.embed_ipv4_prefix");
         DATA_LEN = ids.of("data.len");
         IP_FRAGMENTS = ids.of("ip.fragments");
         IP_FRAGMENT = ids.of("ip.fragment");
@@ -713,29 +770,18 @@ final class F {
         IP_REC_RT_HOST = ids.of("ip.rec_rt_host");
         IP_EMPTY_RT = ids.of("ip.empty_rt");
         IP_EMPTY_RT_HOST = ids.of("ip.empty_rt_host");
-        IPV6_ADDRESS_ITEMS = new int[3][];
-        String[] bases = {"ipv6.src", "ipv6.dst", "ipv6."};
-        for (int row = 0; row < 3; row++) {
-            IPV6_ADDRESS_ITEMS[row] = new int[Ipv6Addresses.SUFFIXES.length];
-            for (int c = 0; c < Ipv6Addresses.SUFFIXES.length; c++) {
-                String suffix = Ipv6Addresses.SUFFIXES[c];
-                // the generic address's items: ipv6.addr, ipv6.addr_space, ipv6.multicast_flags, ipv6.host
-                String name = row < 2 ? bases[row] + suffix
-                        : suffix.isEmpty() ? "ipv6.addr" : suffix.startsWith("_host") ? "ipv6.host"
-                        : suffix.startsWith("_multicast") || suffix.equals("_addr_space") ? "ipv6." + suffix.substring(1)
-                        : "ipv6.addr" + suffix;
-                IPV6_ADDRESS_ITEMS[row][c] = ids.of(name);
-                known.set(IPV6_ADDRESS_ITEMS[row][c]);
-            }
-        }
         UDP_LENGTH_BAD = ids.of("udp.length.bad");
         for (java.lang.reflect.Field fld : F.class.getDeclaredFields()) {
-            if (fld.getType() == int.class) {
-                try {
+            try {
+                if (fld.getType() == int.class && fld.getInt(this) >= 0) {
                     known.set(fld.getInt(this));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
+                } else if (fld.getType() == Ipv6AddressTree.Role.class) {
+                    for (int id : ((Ipv6AddressTree.Role) fld.get(this)).all()) {
+                        known.set(id);
+                    }
                 }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -95,7 +95,7 @@ final class Icmpv6 {
     /** Neighbor solicitation (135) or advertisement (136): flags, target, options; the Info text. */
     private void neighbour(FieldStore s, byte[] d, int src, int occ, int off, int len, int type, StringBuilder text) {
         long flags = NetworkLayers.u32(d, off + 4);
-        String target = dev.dfq.fields.AddressText.ipv6(d, off + 8);
+        String target = dev.dfq.fields.Ipv6Text.format(java.util.Arrays.copyOfRange(d, off + 8, off + 24));
         if (type == 135) {
             bytes(s, f.ICMPV6_RESERVED, occ, src, off + 4, 4);
             bytes(s, f.ICMPV6_ND_NS_TARGET_ADDRESS, occ, src, off + 8, 16);
@@ -131,7 +131,7 @@ final class Icmpv6 {
             if ((optType == 1 || optType == 2) && optLen == 8) {
                 bytes(s, f.ICMPV6_OPT_LINKADDR, opt, src, q + 2, 6);
                 bytes(s, optType == 1 ? f.ICMPV6_OPT_SRC_LINKADDR : f.ICMPV6_OPT_TARGET_LINKADDR, opt, src, q + 2, 6);
-                text.append(optType == 1 ? " from " : " is at ").append(dev.dfq.fields.AddressText.mac(d, q + 2, 6));
+                text.append(optType == 1 ? " from " : " is at ").append(dev.dfq.fields.resolve.MacNames.hex(dev.dfq.fields.resolve.MacNames.mac(d, q + 2)));
             }
             q += optLen;
         }

@@ -78,6 +78,19 @@ final class MailHandoff {
     }
 
     /**
+     * The SMTP server port of a segment: the SYN's destination when it is an SMTP port, else the
+     * lower SMTP port of the two, else -1 (the payload is not SMTP's).
+     */
+    int smtpPort(Conversation conv, int sport, int dport) {
+        if (conv.serverPort >= 0 && smtp.prefs().ports().contains(conv.serverPort)) {
+            return conv.serverPort;
+        }
+        int low = Math.min(sport, dport);
+        int high = Math.max(sport, dport);
+        return smtp.prefs().ports().contains(low) ? low : smtp.prefs().ports().contains(high) ? high : -1;
+    }
+
+    /**
      * Hands one segment's payload up; returns the mail context when SMTP (or TLS) took it, else null.
      */
     MailContext segment(FieldStore store, int frameNumber, int stream, Conversation conv, Direction me, Direction peer,
@@ -105,14 +118,7 @@ final class MailHandoff {
         if (tcpLen == 0 || present <= 0 || skip) {
             return null;
         }
-        int matched;
-        if (conv.serverPort >= 0 && smtp.prefs().ports().contains(conv.serverPort)) {
-            matched = conv.serverPort;
-        } else {
-            int low = Math.min(sport, dport);
-            int high = Math.max(sport, dport);
-            matched = smtp.prefs().ports().contains(low) ? low : smtp.prefs().ports().contains(high) ? high : -1;
-        }
+        int matched = smtpPort(conv, sport, dport);
         if (matched < 0) {
             return null;
         }

@@ -1,7 +1,6 @@
 package dev.dfq.fields.dissect;
 
 import dev.dfq.fields.FieldStore;
-import dev.dfq.fields.resolve.MacNames;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -24,12 +23,14 @@ final class NetworkLayers {
     private final F f;
     private final BitSet w;
     private final TcpState tcp;
-    private final Map<Long, Integer> udpStreams = new HashMap<>();
+    private final MacTree macTree;
+    private final Expert expert;
+    private final Ipv6AddressTree ipv6Addresses;
+    private final AddressPairs ipv6Streams = new AddressPairs(16);
+    private final UdpConversations udpStreams = new UdpConversations();
     private final Map<Long, Integer> ipStreams = new HashMap<>();
-    private final Map<Long, Integer> ethStreams = new HashMap<>();
-    private final Map<Object, Integer> ipv6Streams = new HashMap<>();
+    private final Map<MacPair, Integer> ethStreams = new HashMap<>();
     private final Ipv6Extensions extensions;
-    private final Ipv6Addresses addresses;
     private final Ipv4Options options;
     /** Hop limit of the IPv6 header last dissected (ICMPv6's Info shows it). */
     private int hopLimit;
@@ -42,9 +43,6 @@ final class NetworkLayers {
     private int adLayer;
 
     private final LowerPrefs prefs;
-    private final MacFields ethDst;
-    private final MacFields ethSrc;
-    private final MacFields ethAny;
     private final IpFragments fragments;
     private final int[] IPV4_FRAGMENT_FIELDS;
     private final int[] IPV6_FRAGMENT_FIELDS;
@@ -66,12 +64,6 @@ final class NetworkLayers {
     NetworkLayers(F f, BitSet wanted, MailHandoff mail, LowerPrefs prefs, TcpCompleteness completeness,
                   IpFragments fragments, Icmp icmp, Icmpv6 icmpv6) {
         this.f = f;
-        this.ethDst = new MacFields(f.ETH_DST, f.ETH_DST_RESOLVED, f.ETH_DST_OUI, f.ETH_DST_OUI_RESOLVED, f.ETH_DST_LG,
-                f.ETH_DST_IG);
-        this.ethSrc = new MacFields(f.ETH_SRC, f.ETH_SRC_RESOLVED, f.ETH_SRC_OUI, f.ETH_SRC_OUI_RESOLVED, f.ETH_SRC_LG,
-                f.ETH_SRC_IG);
-        this.ethAny = new MacFields(f.ETH_ADDR, f.ETH_ADDR_RESOLVED, f.ETH_ADDR_OUI, f.ETH_ADDR_OUI_RESOLVED, f.ETH_LG,
-                f.ETH_IG);
         this.w = wanted;
         this.prefs = prefs;
         this.tcp = new TcpState(f, wanted, mail, prefs, completeness);
@@ -79,12 +71,14 @@ final class NetworkLayers {
         this.icmp = icmp;
         this.icmpv6 = icmpv6;
         this.extensions = new Ipv6Extensions(f, wanted);
-        this.addresses = new Ipv6Addresses(f, wanted);
         this.options = new Ipv4Options(f, wanted);
         IPV4_FRAGMENT_FIELDS = new int[] {f.IP_FRAGMENTS, f.IP_FRAGMENT, f.IP_FRAGMENT_OVERLAP, f.IP_FRAGMENT_OVERLAP_CONFLICT,
             f.IP_FRAGMENT_COUNT, f.IP_REASSEMBLED_LENGTH, f.IP_REASSEMBLED_DATA};
         IPV6_FRAGMENT_FIELDS = new int[] {f.IPV6_FRAGMENTS, f.IPV6_FRAGMENT, f.IPV6_FRAGMENT_OVERLAP,
             f.IPV6_FRAGMENT_OVERLAP_CONFLICT, f.IPV6_FRAGMENT_COUNT, f.IPV6_REASSEMBLED_LENGTH, f.IPV6_REASSEMBLED_DATA};
+        this.macTree = new MacTree(f, wanted, prefs.macNames());
+        this.expert = new Expert(f, wanted);
+        this.ipv6Addresses = new Ipv6AddressTree(f, wanted, expert);
     }
 
     void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, boolean transport, boolean network) {
@@ -171,12 +165,15 @@ final class NetworkLayers {
         int layer = ++ethLayer;
         int occ = s.add(f.ETH, layer, -1, 0, off, 14, 0, null);
         layers.add("eth");
-        macDetail(s, layer, occ, off, ethDst);
-        macDetail(s, layer, occ, off + 6, ethSrc);
+        macTree.add(s, layer, occ, off, macTree.dst);
+        macTree.add(s, layer, occ, off + 6, macTree.src);
         int type = u16(d, off + 12);
         add(s, f.ETH_TYPE, layer, occ, off + 12, 2, type);
         if (w.get(f.ETH_STREAM)) {
-            long key = macKey(d, off) ^ (macKey(d, off + 6) * 31);
+            // a conversation is the pair of addresses, whichever way the frame goes
+            long a = macKey(d, off);
+            long b = macKey(d, off + 6);
+            MacPair key = new MacPair(Math.min(a, b), Math.max(a, b));
             add(s, f.ETH_STREAM, layer, occ, 0, 0, ethStreams.computeIfAbsent(key, k -> ethStreams.size()));
         }
         layers.add("ethertype");
@@ -233,43 +230,6 @@ final class NetworkLayers {
         }
     }
 
-    /**
-     * One MAC address as Wireshark's proto_tree_add_mac48_detail adds it: the address, its name (the
-     * address itself when MAC names are off), its 24-bit prefix and that prefix's vendor (when
-     * registered, whether names are on or not), its LG and IG bits; first under the specific field
-     * ({@code eth.dst}), then under the generic one ({@code eth.addr}). Names are looked up only for
-     * the fields the query reads.
-     */
-    private void macDetail(FieldStore s, int layer, int occ, int off, MacFields specific) {
-        long mac = MacNames.mac(s.sourceData(0), off);
-        byte[] name = null;
-        if (w.get(specific.resolved()) || w.get(ethAny.resolved())) {
-            name = (prefs.macNames() ? MacNames.get().name(mac) : MacNames.hex(mac)).getBytes(StandardCharsets.UTF_8);
-        }
-        String vendor = w.get(specific.ouiResolved()) || w.get(ethAny.ouiResolved()) ? MacNames.get().vendor(mac) : null;
-        macItems(s, layer, occ, off, specific, mac, name, vendor);
-        macItems(s, layer, occ, off, ethAny, mac, name, vendor);
-    }
-
-    /** The items of one MAC address under one kind of field (specific or generic), those the query reads. */
-    private void macItems(FieldStore s, int layer, int occ, int off, MacFields ids, long mac, byte[] name, String vendor) {
-        bytes(s, ids.addr(), layer, occ, off, 6);
-        if (w.get(ids.resolved())) {
-            s.add(ids.resolved(), layer, occ, 0, off, 6, 0, name);
-        }
-        add(s, ids.oui(), layer, occ, off, 3, mac >>> 24);
-        if (vendor != null && w.get(ids.ouiResolved())) {
-            s.add(ids.ouiResolved(), layer, occ, 0, off, 6, 0, vendor.getBytes(StandardCharsets.UTF_8));
-        }
-        int first = (int) (mac >>> 40);
-        add(s, ids.lg(), layer, occ, off, 3, first & 0x02);
-        add(s, ids.ig(), layer, occ, off, 3, first & 0x01);
-    }
-
-    /** The field ids of one kind of MAC address (eth.dst, eth.src, eth.addr) and of its details. */
-    private record MacFields(int addr, int resolved, int oui, int ouiResolved, int lg, int ig) {
-    }
-
     private void network(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int type, int off, int len,
                          boolean transport) {
         if (type == 0x0800) {
@@ -315,15 +275,17 @@ final class NetworkLayers {
         int proto = d[off + 9] & 0xff;
         add(s, f.IP_PROTO, layer, occ, off + 9, 1, proto);
         int checksum = u16(d, off + 10);
-        add(s, f.IP_CHECKSUM, layer, occ, off + 10, 2, checksum);
+        int checksumItem = add(s, f.IP_CHECKSUM, layer, occ, off + 10, 2, checksum);
         if (prefs.ipCheckChecksum() && ihl >= 20 && ihl <= avail) {
             long sum = Checksums.sum(d, off, ihl, 0);
             boolean good = Checksums.fold(sum) == 0xffff;
-            add(s, f.IP_CHECKSUM_CALCULATED, layer, occ, off + 10, 2, Checksums.shouldBe(sum, checksum));
-            add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, good ? Checksums.GOOD : Checksums.BAD);
+            int shouldBe = Checksums.shouldBe(sum, checksum);
             if (!good) {
-                add(s, f.IP_CHECKSUM_BAD_EXPERT, layer, occ, off + 10, 2, 0);
+                expert.add(s, layer, under(checksumItem, occ), off + 10, 2, f.IP_CHECKSUM_BAD_EXPERT,
+                        String.format("Bad checksum [should be 0x%04x]", shouldBe), Expert.ERROR, Expert.CHECKSUM);
             }
+            add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, good ? Checksums.GOOD : Checksums.BAD);
+            add(s, f.IP_CHECKSUM_CALCULATED, layer, occ, off + 10, 2, shouldBe);
         } else {
             add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, Checksums.UNVERIFIED); // as tshark by default
         }
@@ -450,13 +412,10 @@ final class NetworkLayers {
 
     /** A fragment not (yet) reassembled: its payload as the data protocol. */
     private void fragmentData(FieldStore s, PacketDissector.Layers layers, int off, int len) {
-        if (len <= 0) {
-            return;
+        if (len > 0) {
+            layers.add("data");
+            DataLayer.add(f, w, s, src, off, len);
         }
-        int dataOcc = s.add(f.DATA, 1, -1, src, off, len, 0, null);
-        layers.add("data");
-        bytes(s, f.DATA_DATA, 1, dataOcc, off, len);
-        add(s, f.DATA_LEN, 1, dataOcc, off, 0, len);
     }
 
     private int addIn(FieldStore s, int id, int layer, int parent, int source, int off, int len, long value) {
@@ -490,24 +449,24 @@ final class NetworkLayers {
         layers.add("ipv6");
         long first = u32(d, off);
         add(s, f.IPV6_VERSION, layer, occ, off, 1, first >>> 28);
-        add(s, f.IP_VERSION, layer, occ, off, 1, first >>> 28); // Wireshark adds ip.version (hidden) to IPv6 too
+        add(s, f.IP_VERSION, layer, occ, off, 1, first >>> 28); // hidden, as in Wireshark
         long tc = (first >>> 20) & 0xff;
-        add(s, f.IPV6_TCLASS, layer, occ, off, 4, tc);
-        add(s, f.IPV6_TCLASS_DSCP, layer, occ, off, 4, tc >> 2);
-        add(s, f.IPV6_TCLASS_ECN, layer, occ, off, 4, tc & 3);
+        int tcTree = under(add(s, f.IPV6_TCLASS, layer, occ, off, 4, tc), occ);
+        add(s, f.IPV6_TCLASS_DSCP, layer, tcTree, off, 4, tc >> 2);
+        add(s, f.IPV6_TCLASS_ECN, layer, tcTree, off, 4, tc & 3);
         add(s, f.IPV6_FLOW, layer, occ, off + 1, 3, first & 0xfffff);
         add(s, f.IPV6_PLEN, layer, occ, off + 4, 2, plen);
         int nxt = d[off + 6] & 0xff;
         add(s, f.IPV6_NXT, layer, occ, off + 6, 1, nxt);
         add(s, f.IPV6_HLIM, layer, occ, off + 7, 1, d[off + 7] & 0xff);
-        addresses.add(s, layer, occ, src, d, off + 8, true);
-        addresses.add(s, layer, occ, src, d, off + 24, false);
+        ipv6Addresses.add(s, layer, occ, off + 8, ipv6Addresses.src);
+        ipv6Addresses.add(s, layer, occ, off + 24, ipv6Addresses.dst);
+        ipv6Addresses.embedded(s, layer, occ, off + 8, off + 24);
+        if (w.get(f.IPV6_STREAM)) {
+            add(s, f.IPV6_STREAM, layer, occ, off + 40, 0, ipv6Streams.index(d, off + 8, off + 24));
+        }
         if (!inError) {
             hopLimit = d[off + 7] & 0xff;
-        }
-        if (w.get(f.IPV6_STREAM)) {
-            add(s, f.IPV6_STREAM, layer, occ, off + 40, 0, ipv6Streams.computeIfAbsent(
-                    IpFragments.addressPair6(d, off + 8), k -> ipv6Streams.size()));
         }
         int limit = Math.min(end, off + avail);
         int p = off + 40;
@@ -673,13 +632,16 @@ final class NetworkLayers {
             }
         }
         udpChecksum(d, s, layer, occ, off, avail, ulen, src4, dst4, src6, dst6);
-        if (w.get(f.UDP_STREAM)) {
-            long a = src6 == null ? src4 : java.util.Arrays.hashCode(src6);
-            long b = dst6 == null ? dst4 : java.util.Arrays.hashCode(dst6);
-            long k1 = (a << 16) ^ sp;
-            long k2 = (b << 16) ^ dp;
-            long key = Math.min(k1, k2) * 1_000_003L ^ Math.max(k1, k2);
-            add(s, f.UDP_STREAM, layer, occ, off, 0, udpStreams.computeIfAbsent(key, k -> udpStreams.size()));
+        if (w.get(f.UDP_STREAM) || w.get(f.UDP_STREAM_PNUM) || w.get(f.UDP_TIME_RELATIVE) || w.get(f.UDP_TIME_DELTA)) {
+            UdpConversations.Conversation c = udpStreams.see(src4, dst4, src6, dst6, sp, dp, info.timeNanos);
+            add(s, f.UDP_STREAM, layer, occ, off, 0, c.index);
+            add(s, f.UDP_STREAM_PNUM, layer, occ, off, 0, c.packets);
+            if (w.get(f.UDP_TIME_RELATIVE) || w.get(f.UDP_TIME_DELTA)) {
+                int times = s.addText(occ, "Timestamps");
+                add(s, f.UDP_TIME_RELATIVE, layer, times, off, 0, info.timeNanos - c.firstNanos);
+                add(s, f.UDP_TIME_DELTA, layer, times, off, 0, info.timeNanos - c.lastNanos);
+            }
+            c.lastNanos = info.timeNanos;
         }
         // udp.payload is all the IP payload after the header; the data, what the UDP length covers
         if (avail > 8) {
@@ -687,10 +649,8 @@ final class NetworkLayers {
         }
         int dataLen = Math.min(avail, ulen) - 8;
         if (dataLen > 0) {
-            int dataOcc = s.add(f.DATA, 1, -1, src, off + 8, dataLen, 0, null);
             layers.add("data");
-            bytes(s, f.DATA_DATA, 1, dataOcc, off + 8, dataLen);
-            add(s, f.DATA_LEN, 1, dataOcc, off + 8, 0, dataLen);
+            DataLayer.add(f, w, s, src, off + 8, dataLen);
         }
     }
 
@@ -701,13 +661,16 @@ final class NetworkLayers {
     private void udpChecksum(byte[] d, FieldStore s, int layer, int occ, int off, int avail, int ulen, long src4, long dst4,
                              byte[] src6, byte[] dst6) {
         int checksum = u16(d, off + 6);
-        add(s, f.UDP_CHECKSUM, layer, occ, off + 6, 2, checksum);
+        int item = add(s, f.UDP_CHECKSUM, layer, occ, off + 6, 2, checksum);
+        // a checked or missing checksum gets a subtree (Wireshark's proto_tree_add_checksum)
+        int tree = under(item, occ);
         if (checksum == 0) {
             // whether checked or not: optional over IPv4 ("Not present"), illegal over IPv6
-            add(s, f.UDP_CHECKSUM_STATUS, layer, occ, off + 6, 0, src6 == null ? 3 : 4);
             if (src6 != null) {
-                add(s, f.UDP_CHECKSUM_ZERO, layer, occ, off + 6, 2, 0);
+                expert.add(s, layer, tree, off + 6, 2, f.UDP_CHECKSUM_ZERO, "Illegal checksum value (0)", Expert.ERROR,
+                        Expert.CHECKSUM);
             }
+            add(s, f.UDP_CHECKSUM_STATUS, layer, tree, off + 6, 0, src6 == null ? 3 : 4);
             return;
         }
         if (!prefs.udpCheckChecksum() || ulen < 8 || ulen > avail) {
@@ -717,11 +680,13 @@ final class NetworkLayers {
         long sum = Checksums.sum(d, off, ulen, src6 == null ? Checksums.pseudo4(src4, dst4, 17, ulen)
                 : Checksums.pseudo6(src6, dst6, 17, ulen));
         boolean good = Checksums.fold(sum) == 0xffff;
-        add(s, f.UDP_CHECKSUM_CALCULATED, layer, occ, off + 6, 2, Checksums.shouldBe(sum, checksum));
-        add(s, f.UDP_CHECKSUM_STATUS, layer, occ, off + 6, 0, good ? Checksums.GOOD : Checksums.BAD);
+        int shouldBe = Checksums.shouldBe(sum, checksum);
         if (!good) {
-            add(s, f.UDP_CHECKSUM_BAD, layer, occ, off + 6, 2, 0);
+            expert.add(s, layer, tree, off + 6, 2, f.UDP_CHECKSUM_BAD,
+                    String.format("Bad checksum [should be 0x%04x]", shouldBe), Expert.ERROR, Expert.CHECKSUM);
         }
+        add(s, f.UDP_CHECKSUM_CALCULATED, layer, tree, off + 6, 2, shouldBe);
+        add(s, f.UDP_CHECKSUM_STATUS, layer, occ, off + 6, 0, good ? Checksums.GOOD : Checksums.BAD);
     }
 
     /** One 802.1Q or 802.1ad tag at {@code p}: its protocol item and fields; returns the type it carries. */
@@ -765,6 +730,10 @@ final class NetworkLayers {
 
     static long u32(byte[] d, int o) {
         return ((long) (d[o] & 0xff) << 24) | ((d[o + 1] & 0xff) << 16) | ((d[o + 2] & 0xff) << 8) | (d[o + 3] & 0xff);
+    }
+
+    /** The two addresses of an Ethernet conversation, the lower first. */
+    private record MacPair(long low, long high) {
     }
 
     private static long macKey(byte[] d, int o) {

@@ -159,6 +159,16 @@ final class TcpAnalysis {
     }
 
     /**
+     * Whether Wireshark keeps a segment's payload from the dissectors above TCP (its
+     * tcp.no_subdissector_on_error, on by default): retransmitted data would confuse them (4.6.9
+     * still hands up out-of-order segments). A keep-alive's byte is still shown as data.
+     */
+    static boolean keptFromSubdissectors(int flags) {
+        return (flags & KEEP_ALIVE) == 0
+                && (flags & (RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0;
+    }
+
+    /**
      * Analyses one segment, updates both directions and adds the tcp.analysis tree under {@code tcpOcc}.
      *
      * @param reused true when this SYN started a new conversation on the ports of an earlier one

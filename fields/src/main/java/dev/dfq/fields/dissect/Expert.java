@@ -1,0 +1,39 @@
+package dev.dfq.fields.dissect;
+
+import dev.dfq.fields.FieldStore;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+
+/**
+ * Expert info as Wireshark adds it to the tree: an {@code _ws.expert} item holding the expert
+ * field, its message, severity and group. When the query does not read {@code _ws.expert}, only
+ * the expert field is added, under the given parent.
+ */
+final class Expert {
+    /** Wireshark's PI_ERROR severity. */
+    static final int ERROR = 0x00800000;
+    /** Wireshark's PI_CHECKSUM group. */
+    static final int CHECKSUM = 0x01000000;
+
+    private final F f;
+    private final BitSet w;
+
+    Expert(F f, BitSet wanted) {
+        this.f = f;
+        this.w = wanted;
+    }
+
+    void add(FieldStore s, int layer, int parent, int off, int len, int field, String message, int severity, int group) {
+        if (!w.get(f.EXPERT)) {
+            if (w.get(field)) {
+                s.add(field, layer, parent, 0, off, len, 0, null);
+            }
+            return;
+        }
+        int expert = s.add(f.EXPERT, layer, parent, 0, off, len, 0, null);
+        s.add(field, layer, expert, 0, off, len, 0, null);
+        s.add(f.EXPERT_MESSAGE, layer, expert, 0, off, len, 0, message.getBytes(StandardCharsets.UTF_8));
+        s.add(f.EXPERT_SEVERITY, layer, expert, 0, off, len, severity, null);
+        s.add(f.EXPERT_GROUP, layer, expert, 0, off, len, group, null);
+    }
+}
