@@ -12,6 +12,8 @@ reassembled: its payload is dissected as far as it goes), UDP lengths beyond the
 a fragmented ICMP echo.
 ipv4_options.pcap: IPv4 options (router alert, no-op, end of list, record route, time stamps, security,
 stream ID, MTU probe, traceroute, an unknown one) and TTLs near the limits Wireshark notes.
+ipv6_nd.pcap: ICMPv6 router solicitation and advertisement (link-layer address, MTU and prefix options),
+an MLDv2 report behind a hop-by-hop header, a redirect.
 ipv6_addrs.pcap: one UDP datagram per IPv6 address block of interest (special-purpose blocks, address
 spaces, multicast flags and scopes, IPv4-compatible and -mapped forms), for the items under addresses.
 """
@@ -200,3 +202,18 @@ for dst in (B, LNCB, MC):
     for ttl in (0, 1, 4, 5):
         o.append(ip4o(A, dst, 17, udp4(A, dst, 40021, 7777, b'ttl'), 0x3100 + ttl, b'', ttl=ttl))
 write_pcap(os.path.join(out, 'ipv4_options.pcap'), [(1700000400, i * 1000, ETH4 + x) for i, x in enumerate(o)])
+
+# ipv6_nd.pcap
+ALLR, ALLN = ipaddress.IPv6Address('ff02::2').packed, ipaddress.IPv6Address('ff02::1').packed
+MLD = ipaddress.IPv6Address('ff02::16').packed
+slla = bytes.fromhex('0101020000000001')
+pfx = bytes.fromhex('0304' '40' 'c0' '00278d00' '00093a80' '00000000') + ipaddress.IPv6Address('2001:db8:1::').packed
+ra = icmp6(LL, ALLN, 134, 0, bytes([64, 0x48]) + struct.pack('>HII', 1800, 30000, 1000) + slla
+           + bytes.fromhex('05010000000005dc') + pfx)
+records = (bytes([4, 0]) + struct.pack('>H', 0) + ipaddress.IPv6Address('ff02::fb').packed
+           + bytes([1, 1]) + struct.pack('>H', 1) + ipaddress.IPv6Address('ff05::1:3').packed + D6 + b'aux!')
+mld = icmp6(LL, MLD, 143, 0, bytes(2) + struct.pack('>H', 2) + records)
+nd = [ip6(LL, ALLR, 58, icmp6(LL, ALLR, 133, 0, bytes(4) + slla), hlim=255), ip6(LL, ALLN, 58, ra, hlim=255),
+      ip6(LL, MLD, 0, ext(58, b'\x05\x02\x00\x00') + mld, hlim=1),
+      ip6(LL, D6, 58, icmp6(LL, D6, 137, 0, bytes(4) + S6 + D6 + bytes.fromhex('0201020000000002')), hlim=255)]
+write_pcap(os.path.join(out, 'ipv6_nd.pcap'), [(1700000500, i * 1000, ETH6 + x) for i, x in enumerate(nd)])

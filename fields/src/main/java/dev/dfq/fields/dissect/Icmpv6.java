@@ -88,6 +88,19 @@ final class Icmpv6 {
             }
         } else if ((type == 135 || type == 136) && len >= 24) {
             neighbour(s, d, src, occ, off, len, type, text);
+        } else if (type == 133 && len >= 8) {
+            bytes(s, f.ICMPV6_RESERVED, occ, src, off + 4, 4);
+            options(s, d, src, occ, off + 8, off + len, text);
+        } else if (type == 134 && len >= 16) {
+            routerAdvertisement(s, d, src, occ, off);
+            options(s, d, src, occ, off + 16, off + len, text);
+        } else if (type == 137 && len >= 40) {
+            bytes(s, f.ICMPV6_RESERVED, occ, src, off + 4, 4);
+            bytes(s, f.ICMPV6_ND_RD_TARGET_ADDRESS, occ, src, off + 8, 16);
+            bytes(s, f.ICMPV6_RD_NA_DESTINATION_ADDRESS, occ, src, off + 24, 16);
+            options(s, d, src, occ, off + 40, off + len, text);
+        } else if (type == 143 && len >= 8) {
+            listenerReport(s, d, src, occ, off, len);
         }
         return inError ? null : text.toString();
     }
@@ -119,10 +132,60 @@ final class Icmpv6 {
                 text.append(" (").append(names).append(')');
             }
         }
-        for (int q = off + 24; q + 2 <= off + len; ) {
+        options(s, d, src, occ, off + 24, off + len, text);
+    }
+
+    /** Router advertisement: hop limit, flags, lifetimes and timers. */
+    private void routerAdvertisement(FieldStore s, byte[] d, int src, int occ, int off) {
+        add(s, f.ICMPV6_ND_RA_CUR_HOP_LIMIT, occ, src, off + 4, 1, d[off + 4] & 0xff);
+        int flags = d[off + 5] & 0xff;
+        int fl = under(add(s, f.ICMPV6_ND_RA_FLAG, occ, src, off + 5, 1, flags), occ);
+        add(s, f.ICMPV6_ND_RA_FLAG_M, fl, src, off + 5, 1, flags & 0x80);
+        add(s, f.ICMPV6_ND_RA_FLAG_O, fl, src, off + 5, 1, flags & 0x40);
+        add(s, f.ICMPV6_ND_RA_FLAG_H, fl, src, off + 5, 1, flags & 0x20);
+        add(s, f.ICMPV6_ND_RA_FLAG_PRF, fl, src, off + 5, 1, (flags & 0x18) >> 3);
+        add(s, f.ICMPV6_ND_RA_FLAG_P, fl, src, off + 5, 1, flags & 0x04);
+        add(s, f.ICMPV6_ND_RA_FLAG_S, fl, src, off + 5, 1, flags & 0x02);
+        add(s, f.ICMPV6_ND_RA_FLAG_RSV, fl, src, off + 5, 1, flags & 0x01);
+        add(s, f.ICMPV6_ND_RA_ROUTER_LIFETIME, occ, src, off + 6, 2, NetworkLayers.u16(d, off + 6));
+        add(s, f.ICMPV6_ND_RA_REACHABLE_TIME, occ, src, off + 8, 4, NetworkLayers.u32(d, off + 8));
+        add(s, f.ICMPV6_ND_RA_RETRANS_TIMER, occ, src, off + 12, 4, NetworkLayers.u32(d, off + 12));
+    }
+
+    /** MLDv2 report: the record count, then each multicast address record with its sources. */
+    private void listenerReport(FieldStore s, byte[] d, int src, int occ, int off, int len) {
+        bytes(s, f.ICMPV6_RESERVED, occ, src, off + 4, 2);
+        int records = NetworkLayers.u16(d, off + 6);
+        add(s, f.ICMPV6_MLDR_NB_MCAST_RECORDS, occ, src, off + 6, 2, records);
+        int q = off + 8;
+        for (int r = 0; r < records && q + 20 <= off + len; r++) {
+            int aux = (d[q + 1] & 0xff) * 4;
+            int sources = NetworkLayers.u16(d, q + 2);
+            int size = 20 + 16 * sources + aux;
+            int rec = under(add(s, f.ICMPV6_MLDR_MAR, occ, src, q, Math.min(size, off + len - q), 0), occ);
+            add(s, f.ICMPV6_MLDR_MAR_RECORD_TYPE, rec, src, q, 1, d[q] & 0xff);
+            add(s, f.ICMPV6_MLDR_MAR_AUX_DATA_LEN, rec, src, q + 1, 1, d[q + 1] & 0xff);
+            add(s, f.ICMPV6_MLDR_MAR_NB_SOURCES, rec, src, q + 2, 2, sources);
+            bytes(s, f.ICMPV6_MLDR_MAR_MULTICAST_ADDRESS, rec, src, q + 4, 16);
+            for (int i = 0; i < sources && q + 36 + 16 * i <= off + len; i++) {
+                bytes(s, f.ICMPV6_MLDR_MAR_SOURCE_ADDRESS, rec, src, q + 20 + 16 * i, 16);
+            }
+            if (aux > 0 && q + size <= off + len) {
+                bytes(s, f.ICMPV6_MLDR_MAR_AUXILIARY_DATA, rec, src, q + 20 + 16 * sources, aux);
+            }
+            q += size;
+        }
+    }
+
+    /**
+     * Neighbour discovery options from {@code q} to {@code end}: link-layer addresses (which the Info
+     * text names: "from" the source's, "is at" the target's), MTU and prefix information.
+     */
+    private void options(FieldStore s, byte[] d, int src, int occ, int q, int end, StringBuilder text) {
+        while (q + 2 <= end) {
             int optType = d[q] & 0xff;
             int optLen = (d[q + 1] & 0xff) * 8;
-            if (optLen == 0 || q + optLen > off + len) {
+            if (optLen == 0 || q + optLen > end) {
                 break;
             }
             int opt = under(add(s, f.ICMPV6_OPT, occ, src, q, optLen, 0), occ);
@@ -131,7 +194,24 @@ final class Icmpv6 {
             if ((optType == 1 || optType == 2) && optLen == 8) {
                 bytes(s, f.ICMPV6_OPT_LINKADDR, opt, src, q + 2, 6);
                 bytes(s, optType == 1 ? f.ICMPV6_OPT_SRC_LINKADDR : f.ICMPV6_OPT_TARGET_LINKADDR, opt, src, q + 2, 6);
-                text.append(optType == 1 ? " from " : " is at ").append(dev.dfq.fields.resolve.MacNames.hex(dev.dfq.fields.resolve.MacNames.mac(d, q + 2)));
+                text.append(optType == 1 ? " from " : " is at ")
+                        .append(dev.dfq.fields.resolve.MacNames.hex(dev.dfq.fields.resolve.MacNames.mac(d, q + 2)));
+            } else if (optType == 5 && optLen == 8) {
+                add(s, f.ICMPV6_OPT_RESERVED, opt, src, q + 2, 2, 0);
+                add(s, f.ICMPV6_OPT_MTU, opt, src, q + 4, 4, NetworkLayers.u32(d, q + 4));
+            } else if (optType == 3 && optLen == 32) {
+                add(s, f.ICMPV6_OPT_PREFIX_LENGTH, opt, src, q + 2, 1, d[q + 2] & 0xff);
+                int flags = d[q + 3] & 0xff;
+                int fl = under(add(s, f.ICMPV6_OPT_PREFIX_FLAG, opt, src, q + 3, 1, flags), opt);
+                add(s, f.ICMPV6_OPT_PREFIX_FLAG_L, fl, src, q + 3, 1, flags & 0x80);
+                add(s, f.ICMPV6_OPT_PREFIX_FLAG_A, fl, src, q + 3, 1, flags & 0x40);
+                add(s, f.ICMPV6_OPT_PREFIX_FLAG_R, fl, src, q + 3, 1, flags & 0x20);
+                add(s, f.ICMPV6_OPT_PREFIX_FLAG_P, fl, src, q + 3, 1, flags & 0x10);
+                add(s, f.ICMPV6_OPT_PREFIX_FLAG_RESERVED, fl, src, q + 3, 1, flags & 0x0f);
+                add(s, f.ICMPV6_OPT_PREFIX_VALID_LIFETIME, opt, src, q + 4, 4, NetworkLayers.u32(d, q + 4));
+                add(s, f.ICMPV6_OPT_PREFIX_PREFERRED_LIFETIME, opt, src, q + 8, 4, NetworkLayers.u32(d, q + 8));
+                add(s, f.ICMPV6_OPT_RESERVED, opt, src, q + 12, 4, 0);
+                bytes(s, f.ICMPV6_OPT_PREFIX, opt, src, q + 16, 16);
             }
             q += optLen;
         }
