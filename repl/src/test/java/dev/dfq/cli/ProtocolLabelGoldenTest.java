@@ -13,12 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Protocols named with -e (frame, eth, vlan, ieee8021ad, arp, ip, ipv6 and its extension headers,
- * icmpv6, data, IPv4 options): the same text as tshark 4.6.9 (src/test/resources/labels,
+ * icmp, icmpv6, udp, data, IPv4 options): the same text as tshark 4.6.9 (src/test/resources/labels,
  * scripts/record-label-goldens.sh).
  */
 class ProtocolLabelGoldenTest {
     @ParameterizedTest
-    @ValueSource(strings = {"vlan/vlan.pcap", "vlan/qinq.pcap", "ipfrag/ipv6_ext.pcap", "ipfrag/ipv4_options.pcap"})
+    @ValueSource(strings = {"vlan/vlan.pcap", "vlan/qinq.pcap", "ipfrag/ipv6_ext.pcap", "ipfrag/ipv4_options.pcap",
+        "ipfrag/ipv4_frag.pcap"})
     void protocolFields_sameTextAsTshark(String capture) throws IOException {
         String base = capture.substring(capture.indexOf('/') + 1);
         List<String> want = Files.readAllLines(Path.of("src/test/resources/labels", base + ".tsv"), StandardCharsets.UTF_8);
