@@ -193,12 +193,10 @@ final class JsonTree {
     }
 
     /**
-     * Items under a supported protocol whose json dfq does not write as tshark yet: IPv4 options (tshark
-     * puts them under a text item "Options"), the TTL notes (expert objects), IPv6 extension headers.
+     * Items under a supported protocol whose json dfq does not write as tshark yet: IPv6 extension headers.
      */
     private String unsupportedWithin(FieldStore s, int protocol, String abbrev) {
         List<String> names = switch (abbrev) {
-            case "ip" -> List.of("ip.opt.type", "ip.ttl.too_small", "ip.ttl.lncb");
             case "ipv6" -> List.of("ipv6.hopopts", "ipv6.routing", "ipv6.dstopts", "ipv6.fraghdr");
             default -> List.of();
         };
@@ -207,8 +205,7 @@ final class JsonTree {
             for (int occ = s.first(id); occ >= 0; occ = s.next(occ)) {
                 for (int p = s.parent(occ); p >= 0; p = s.parent(p)) {
                     if (p == protocol) {
-                        return name.startsWith("ipv6.") ? "an IPv6 extension header" : name.startsWith("ip.opt")
-                                ? "IPv4 options" : "an IPv4 TTL note";
+                        return "an IPv6 extension header";
                     }
                 }
             }

@@ -12,8 +12,14 @@ import java.util.BitSet;
 final class Expert {
     /** Wireshark's PI_ERROR severity. */
     static final int ERROR = 0x00800000;
+    /** Wireshark's PI_NOTE severity. */
+    static final int NOTE = 0x00400000;
     /** Wireshark's PI_CHECKSUM group. */
     static final int CHECKSUM = 0x01000000;
+    /** Wireshark's PI_SEQUENCE group. */
+    static final int SEQUENCE = 0x02000000;
+    /** Wireshark's PI_DEPRECATED group. */
+    static final int DEPRECATED = 0x0e000000;
 
     private final F f;
     private final BitSet w;

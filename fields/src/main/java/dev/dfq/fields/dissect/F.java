@@ -202,6 +202,10 @@ final class F {
     final int ICMP_CHECKSUM_STATUS;
     final int ICMP_IDENT;
     final int ICMP_SEQ;
+    final int IP_OPT_SEC_RFC791_SEC;
+    final int IP_OPT_SEC_RFC791_COMP;
+    final int IP_OPT_SEC_RFC791_HR;
+    final int IP_OPT_SEC_RFC791_TCC;
     final int ICMPV6_ND_RA_CUR_HOP_LIMIT;
     final int ICMPV6_ND_RA_FLAG;
     final int ICMPV6_ND_RA_FLAG_M;
@@ -839,6 +843,10 @@ final class F {
         ICMPV6_MLDR_MAR_MULTICAST_ADDRESS = ids.of("icmpv6.mldr.mar.multicast_address");
         ICMPV6_MLDR_MAR_SOURCE_ADDRESS = ids.of("icmpv6.mldr.mar.source_address");
         ICMPV6_MLDR_MAR_AUXILIARY_DATA = ids.of("icmpv6.mldr.mar.auxiliary_data");
+        IP_OPT_SEC_RFC791_SEC = ids.of("ip.opt.sec_rfc791_sec");
+        IP_OPT_SEC_RFC791_COMP = ids.of("ip.opt.sec_rfc791_comp");
+        IP_OPT_SEC_RFC791_HR = ids.of("ip.opt.sec_rfc791_hr");
+        IP_OPT_SEC_RFC791_TCC = ids.of("ip.opt.sec_rfc791_tcc");
         for (java.lang.reflect.Field fld : F.class.getDeclaredFields()) {
             try {
                 if (fld.getType() == int.class && fld.getInt(this) >= 0) {

@@ -15,10 +15,60 @@ import java.util.BitSet;
 final class Ipv4Options {
     private final F f;
     private final BitSet w;
+    private final Expert expert;
 
-    Ipv4Options(F f, BitSet wanted) {
+    Ipv4Options(F f, BitSet wanted, Expert expert) {
         this.f = f;
         this.w = wanted;
+        this.expert = expert;
+    }
+
+    /** The name an option has in the "Options" item's label, or null (no-op, end of list, unknown). */
+    private static String nameOf(int type) {
+        return switch (type) {
+            case 7 -> "Record Route";
+            case 11 -> "MTU Probe";
+            case 12 -> "MTU Reply";
+            case 25 -> "Quick-Start";
+            case 68 -> "Time Stamp";
+            case 82 -> "Traceroute";
+            case 130 -> "Security";
+            case 131 -> "Loose Source Route";
+            case 133 -> "Extended Security";
+            case 134 -> "Commercial Security";
+            case 136 -> "Stream ID";
+            case 137 -> "Strict Source Route";
+            case 148 -> "Router Alert";
+            case 149 -> "Selective Directed Broadcast";
+            default -> null;
+        };
+    }
+
+    /**
+     * The text item all options hang under in Wireshark's tree: "Options: (N bytes)" and the names of
+     * the options that have one.
+     */
+    private static String label(byte[] d, int off, int end) {
+        StringBuilder b = new StringBuilder("Options: (").append(end - off).append(" bytes)");
+        for (int p = off; p < end; ) {
+            int type = d[p] & 0xff;
+            if (type == 0) {
+                break;
+            }
+            if (type == 1) {
+                p++;
+                continue;
+            }
+            if (p + 2 > end || (d[p + 1] & 0xff) < 2 || p + (d[p + 1] & 0xff) > end) {
+                break;
+            }
+            String name = nameOf(type);
+            if (name != null) {
+                b.append(", ").append(name);
+            }
+            p += d[p + 1] & 0xff;
+        }
+        return b.toString();
     }
 
     /** The item of an option type, or -1 for a type Wireshark does not know. */
@@ -45,7 +95,8 @@ final class Ipv4Options {
     }
 
     /** Adds the options between {@code off} and {@code end} (the header's end) under the ip item. */
-    void dissect(FieldStore s, byte[] d, int src, int layer, int ipOcc, int off, int end) {
+    void dissect(FieldStore s, byte[] d, int src, int layer, int ipItem, int off, int end) {
+        int ipOcc = s.addText(ipItem, label(d, off, end));
         int p = off;
         while (p < end) {
             int type = d[p] & 0xff;
@@ -66,7 +117,8 @@ final class Ipv4Options {
             if (len < 2 || p + len > end) {
                 return;
             }
-            int occ = item >= 0 ? under(add(s, item, layer, ipOcc, src, p, len, 0), ipOcc) : ipOcc;
+            int occ = item >= 0 ? under(add(s, item, layer, ipOcc, src, p, len, 0), ipOcc)
+                    : s.addText(ipOcc, String.format("Unknown (0x%02x) (%d bytes)", type, len));
             type(s, d, src, layer, occ, p);
             add(s, f.IP_OPT_LEN, layer, occ, src, p + 1, 1, len);
             body(s, d, src, layer, occ, type, p, len);
@@ -77,6 +129,14 @@ final class Ipv4Options {
     private void body(FieldStore s, byte[] d, int src, int layer, int occ, int type, int p, int len) {
         switch (type) {
             case 7 -> route(s, d, src, layer, occ, p, len);
+            case 130 -> {
+                if (len == 11) { // RFC 791's basic security: security, compartments, handling restrictions, TCC
+                    add(s, f.IP_OPT_SEC_RFC791_SEC, layer, occ, src, p + 2, 2, NetworkLayers.u16(d, p + 2));
+                    add(s, f.IP_OPT_SEC_RFC791_COMP, layer, occ, src, p + 4, 2, NetworkLayers.u16(d, p + 4));
+                    text(s, f.IP_OPT_SEC_RFC791_HR, layer, occ, src, d, p + 6, 2);
+                    text(s, f.IP_OPT_SEC_RFC791_TCC, layer, occ, src, d, p + 8, 3);
+                }
+            }
             case 68 -> timestamp(s, d, src, layer, occ, p, len);
             case 148 -> {
                 if (len == 4) {
@@ -84,7 +144,7 @@ final class Ipv4Options {
                 }
             }
             case 136 -> {
-                add(s, f.IP_OPT_DEPRECATED, layer, occ, src, p, 0, 0);
+                deprecated(s, layer, occ, p);
                 if (len == 4) {
                     add(s, f.IP_OPT_SID, layer, occ, src, p + 2, 2, NetworkLayers.u16(d, p + 2));
                 }
@@ -95,7 +155,7 @@ final class Ipv4Options {
                 }
             }
             case 82 -> {
-                add(s, f.IP_OPT_DEPRECATED, layer, occ, src, p, 0, 0);
+                deprecated(s, layer, occ, p);
                 if (len == 12) {
                     add(s, f.IP_OPT_ID_NUMBER, layer, occ, src, p + 2, 2, NetworkLayers.u16(d, p + 2));
                     add(s, f.IP_OPT_OHC, layer, occ, src, p + 4, 2, NetworkLayers.u16(d, p + 4));
@@ -104,11 +164,26 @@ final class Ipv4Options {
                 }
             }
             default -> {
-                if (itemOf(type) < 0 && len > 2 && w.get(f.IP_OPT_DATA)) {
+                if (itemOf(type) < 0 && len > 2 && w.get(f.IP_OPT_DATA)) { // an option Wireshark does not know
                     s.add(f.IP_OPT_DATA, layer, occ, src, p + 2, len - 2, 0, null);
                 }
             }
         }
+    }
+
+    /** A string field of {@code len} bytes, up to the first NUL. */
+    private void text(FieldStore s, int id, int layer, int parent, int src, byte[] d, int off, int len) {
+        if (w.get(id)) {
+            int n = 0;
+            while (n < len && d[off + n] != 0) {
+                n++;
+            }
+            s.add(id, layer, parent, src, off, len, 0, java.util.Arrays.copyOfRange(d, off, off + n));
+        }
+    }
+
+    private void deprecated(FieldStore s, int layer, int occ, int p) {
+        expert.add(s, layer, occ, p, 0, f.IP_OPT_DEPRECATED, "Option type is deprecated", Expert.NOTE, Expert.DEPRECATED);
     }
 
     /** Record route: the pointer, then each address, recorded (before the pointer) or still empty. */

@@ -71,13 +71,13 @@ final class NetworkLayers {
         this.icmp = icmp;
         this.icmpv6 = icmpv6;
         this.extensions = new Ipv6Extensions(f, wanted);
-        this.options = new Ipv4Options(f, wanted);
         IPV4_FRAGMENT_FIELDS = new int[] {f.IP_FRAGMENTS, f.IP_FRAGMENT, f.IP_FRAGMENT_OVERLAP, f.IP_FRAGMENT_OVERLAP_CONFLICT,
             f.IP_FRAGMENT_COUNT, f.IP_REASSEMBLED_LENGTH, f.IP_REASSEMBLED_DATA};
         IPV6_FRAGMENT_FIELDS = new int[] {f.IPV6_FRAGMENTS, f.IPV6_FRAGMENT, f.IPV6_FRAGMENT_OVERLAP,
             f.IPV6_FRAGMENT_OVERLAP_CONFLICT, f.IPV6_FRAGMENT_COUNT, f.IPV6_REASSEMBLED_LENGTH, f.IPV6_REASSEMBLED_DATA};
         this.macTree = new MacTree(f, wanted, prefs.macNames());
         this.expert = new Expert(f, wanted);
+        this.options = new Ipv4Options(f, wanted, expert);
         this.ipv6Addresses = new Ipv6AddressTree(f, wanted, expert);
     }
 
@@ -365,10 +365,12 @@ final class NetworkLayers {
     private void ttlExpert(FieldStore s, int layer, int parent, int off, int ttl, long dst) {
         if ((dst & 0xffffff00L) == 0xe0000000L) {
             if (ttl != 1) {
-                add(s, f.IP_TTL_LNCB, layer, parent, off, 1, 0);
+                expert.add(s, layer, parent, off, 1, f.IP_TTL_LNCB, "\"Time To Live\" != 1 for a packet sent to the Local "
+                        + "Network Control Block (see RFC 3171)", Expert.NOTE, Expert.SEQUENCE);
             }
         } else if ((dst & 0xf0000000L) != 0xe0000000L && ttl < 5) {
-            add(s, f.IP_TTL_TOO_SMALL, layer, parent, off, 1, 0);
+            expert.add(s, layer, parent, off, 1, f.IP_TTL_TOO_SMALL, "\"Time To Live\" only " + ttl, Expert.NOTE,
+                    Expert.SEQUENCE);
         }
     }
 
