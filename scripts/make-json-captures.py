@@ -87,3 +87,19 @@ for pair in pairs:
                    + ipaddress.IPv6Address(src).packed + ipaddress.IPv6Address(dst).packed + u)
 with open(os.path.join(out, 'ipv6-addresses.pcap'), 'wb') as f:
     f.write(pcap(1, frames6))
+
+# icmp-tcp.pcap (Ethernet): a TCP handshake and data segment, then an ICMP "fragmentation needed" quoting the
+# segment's headers and first 8 bytes (dfq does not take a quoted TCP header apart: plain -T json refuses it)
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pcapgen import csum, tcp4
+A4, B4, C4 = bytes([192, 168, 1, 10]), bytes([192, 168, 1, 20]), bytes([10, 9, 8, 7])
+segment = tcp4(A4, B4, 40100, 25, 1001, 5001, 0x18, b'x' * 1400)
+quoted = segment[14:14 + 48]
+icmp = struct.pack('>BBHHH', 3, 4, 0, 0, 1280) + quoted
+icmp = icmp[:2] + struct.pack('>H', csum(icmp)) + icmp[4:]
+ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, 20 + len(icmp), 0x4000, 0, 64, 1, 0, C4, A4)
+ip = ip[:10] + struct.pack('>H', csum(ip)) + ip[12:]
+with open(os.path.join(out, 'icmp-tcp.pcap'), 'wb') as f:
+    f.write(pcap(1, [tcp4(A4, B4, 40100, 25, 1000, 0, 0x02), tcp4(B4, A4, 25, 40100, 5000, 1001, 0x12),
+                     tcp4(A4, B4, 40100, 25, 1001, 5001, 0x10), segment, segment[:12] + b'\x08\x00' + ip + icmp]))

@@ -65,16 +65,6 @@ class IpLayersGoldenTest {
         assertThat(differ).isEmpty();
     }
 
-    /** Plain -T json refuses frames whose IP items dfq cannot write as tshark's tree, naming what. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"ipv6_ext.pcap,an IPv6 extension header",
-        "ipv4_frag.pcap,an IPv4 fragment"})
-    void plainJson_ipItemsWithoutTheirTree_refusedWithTheReason(String capture, String reason) {
-        MainTest.Run r = MainTest.run("-n", "-r", "../samples/ipfrag/" + capture, "-T", "json");
-        assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("frame 1 has " + reason);
-    }
-
     private static String[] concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);

@@ -29,6 +29,7 @@ final class JsonTree {
      * options or fragments), and the expert info objects inside them.
      */
     static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data", "ipv6",
+            "icmp", "icmpv6",
             "_ws.expert");
 
     private final FieldRegistry registry;
@@ -112,6 +113,14 @@ final class JsonTree {
                     json.value(show(def, s, occ));
                 }
                 many(json, group.size(), false);
+            } else if (childCount[first] == 0 && def.type().kind() == FieldType.Kind.PROTOCOL) {
+                // a protocol with nothing under it (_ws.malformed) is written as its name, as at top level
+                json.name(def.abbrev());
+                many(json, group.size(), true);
+                for (int ignored : group) {
+                    json.value(def.name());
+                }
+                many(json, group.size(), false);
             }
             if (childCount[first] > 0) {
                 json.name(valued ? def.abbrev() + "_tree" : def.abbrev());
@@ -169,7 +178,7 @@ final class JsonTree {
 
     /**
      * The first top-level item of the frame whose tree dfq does not write as tshark does (not in
-     * {@link #SUPPORTED}, or an IPv4 fragment), or null: plain -T json writes every layer, so it
+     * {@link #SUPPORTED}, or with items dfq cannot write yet), or null: plain -T json writes every layer, so it
      * needs all of them.
      */
     String unsupportedLayer(FieldStore s) {
@@ -178,10 +187,6 @@ final class JsonTree {
                 String abbrev = s.fieldId(occ) == FieldStore.TEXT ? (String) s.ref(occ) : registry.abbrevOf(s.fieldId(occ));
                 if (!SUPPORTED.contains(abbrev)) {
                     return abbrev;
-                }
-                if (abbrev.equals("ip") && fragment(s, occ)) {
-                    // tshark's tree of a fragment has its reassembly items and the data after it; dfq's has not
-                    return "an IPv4 fragment";
                 }
                 String within = unsupportedWithin(s, occ, abbrev);
                 if (within != null) {
@@ -193,38 +198,27 @@ final class JsonTree {
     }
 
     /**
-     * Items under a supported protocol whose json dfq does not write as tshark yet: IPv6 extension headers.
+     * Items under a supported protocol whose json dfq does not write as tshark yet: a TCP header an
+     * ICMP error quotes (tshark takes it apart, dfq does not).
      */
     private String unsupportedWithin(FieldStore s, int protocol, String abbrev) {
-        List<String> names = switch (abbrev) {
-            case "ipv6" -> List.of("ipv6.hopopts", "ipv6.routing", "ipv6.dstopts", "ipv6.fraghdr");
-            default -> List.of();
-        };
-        for (String name : names) {
+        if (!abbrev.equals("icmp") && !abbrev.equals("icmpv6")) {
+            return null;
+        }
+        for (String name : List.of("ip.proto", "ipv6.nxt")) {
             int id = registry.byName(name).orElseThrow().id();
             for (int occ = s.first(id); occ >= 0; occ = s.next(occ)) {
-                for (int p = s.parent(occ); p >= 0; p = s.parent(p)) {
-                    if (p == protocol) {
-                        return "an IPv6 extension header";
-                    }
+                if (s.num(occ) == 6 && below(s, occ, protocol)) {
+                    return "a TCP header quoted by an ICMP error";
                 }
             }
         }
         return null;
     }
 
-    /** Whether the ip item {@code ip} is a fragment: more fragments follow or its offset is not 0. */
-    private boolean fragment(FieldStore s, int ip) {
-        int offset = registry.byName("ip.frag_offset").orElseThrow().id();
-        int more = registry.byName("ip.flags.mf").orElseThrow().id();
-        for (int occ = s.first(offset); occ >= 0; occ = s.next(occ)) {
-            if (s.parent(occ) == ip && s.num(occ) != 0) {
-                return true;
-            }
-        }
-        for (int occ = s.first(more); occ >= 0; occ = s.next(occ)) {
-            int p = s.parent(occ);
-            if (s.num(occ) != 0 && (p == ip || p >= 0 && s.parent(p) == ip)) {
+    private static boolean below(FieldStore s, int occ, int protocol) {
+        for (int p = s.parent(occ); p >= 0; p = s.parent(p)) {
+            if (p == protocol) {
                 return true;
             }
         }

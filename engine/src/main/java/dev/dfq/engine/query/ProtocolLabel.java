@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class ProtocolLabel {
     /** Protocols tshark prints as their abbreviation. */
-    private static final List<String> ABBREV = List.of("eth", "null", "smtp", "imf", "tls", "icmp", "icmpv6", "ipv6.hopopts",
+    private static final List<String> ABBREV = List.of("eth", "null", "smtp", "imf", "tls", "_ws.malformed", "icmp", "icmpv6", "ipv6.hopopts",
             "ipv6.dstopts", "ipv6.fraghdr");
 
     private static final Map<String, List<String>> INGREDIENTS = Map.ofEntries(

@@ -11,8 +11,8 @@ import java.util.Map;
  * pass); with -2 the second pass also names each request's reply, or says none came.
  */
 final class EchoMatcher {
-    /** Field ids of resp_in, no_resp, resp_to and resptime. */
-    record Ids(int respIn, int noResp, int respTo, int respTime) {
+    /** Field ids of resp_in, no_resp (and the expert item under it), resp_to and resptime. */
+    record Ids(int respIn, int noResp, int notFound, int respTo, int respTime) {
     }
 
     private final BitSet w;
@@ -22,9 +22,11 @@ final class EchoMatcher {
     /** Request frame -> reply frame, filled by the first pass of -2 and read by the second; null for one pass. */
     private final Map<Integer, Integer> replies;
     private final boolean secondPass;
+    private final Expert expert;
 
-    EchoMatcher(BitSet wanted, Ids ids, Map<Integer, Integer> replies, boolean secondPass) {
+    EchoMatcher(BitSet wanted, Ids ids, Map<Integer, Integer> replies, boolean secondPass, Expert expert) {
         this.w = wanted;
+        this.expert = expert;
         this.ids = ids;
         this.replies = replies;
         this.secondPass = secondPass;
@@ -40,7 +42,8 @@ final class EchoMatcher {
             add(s, ids.respIn(), occ, src, off, reply);
             text.append(" (reply in ").append(reply).append(')');
         } else {
-            add(s, ids.noResp(), occ, src, off, 0);
+            int none = w.get(ids.noResp()) ? s.add(ids.noResp(), 1, occ, src, off, 0, 0, null) : occ;
+            expert.add(s, 1, none, off, 0, ids.notFound(), "No response seen to ICMP request", Expert.WARN, Expert.SEQUENCE);
             text.append(" (no response found!)");
         }
     }

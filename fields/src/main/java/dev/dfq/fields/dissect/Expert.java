@@ -14,8 +14,14 @@ final class Expert {
     static final int ERROR = 0x00800000;
     /** Wireshark's PI_NOTE severity. */
     static final int NOTE = 0x00400000;
+    /** Wireshark's PI_WARN severity. */
+    static final int WARN = 0x00600000;
+    /** Wireshark's PI_RESPONSE_CODE group. */
+    static final int RESPONSE_CODE = 0x03000000;
     /** Wireshark's PI_CHECKSUM group. */
     static final int CHECKSUM = 0x01000000;
+    /** Wireshark's PI_MALFORMED group. */
+    static final int MALFORMED = 0x07000000;
     /** Wireshark's PI_SEQUENCE group. */
     static final int SEQUENCE = 0x02000000;
     /** Wireshark's PI_DEPRECATED group. */
@@ -29,8 +35,16 @@ final class Expert {
         this.w = wanted;
     }
 
+    /** A malformed-packet error: the expert item, then Wireshark's "Malformed Packet" item beside it. */
+    void malformed(FieldStore s, int layer, int parent, int off, int len, int field, String message) {
+        add(s, layer, parent, off, len, field, message, ERROR, MALFORMED);
+        if (w.get(f.WS_MALFORMED) || w.get(f.EXPERT)) { // json trees read _ws.expert, and show this with it
+            s.add(f.WS_MALFORMED, layer, parent, 0, off, len, 0, null);
+        }
+    }
+
     void add(FieldStore s, int layer, int parent, int off, int len, int field, String message, int severity, int group) {
-        if (!w.get(f.EXPERT)) {
+        if (!w.get(f.EXPERT) && !w.get(f.EXPERT_MESSAGE) && !w.get(f.EXPERT_SEVERITY) && !w.get(f.EXPERT_GROUP)) {
             if (w.get(field)) {
                 s.add(field, layer, parent, 0, off, len, 0, null);
             }

@@ -202,6 +202,11 @@ final class F {
     final int ICMP_CHECKSUM_STATUS;
     final int ICMP_IDENT;
     final int ICMP_SEQ;
+    final int ICMP_RESP_NOT_FOUND;
+    final int ICMPV6_RESP_NOT_FOUND;
+    final int ICMPV6_TYPE_ERROR;
+    final int WS_MALFORMED;
+    final int IPV6_ROUTING_DEPRECATED;
     final int IP_OPT_SEC_RFC791_SEC;
     final int IP_OPT_SEC_RFC791_COMP;
     final int IP_OPT_SEC_RFC791_HR;
@@ -847,6 +852,11 @@ final class F {
         IP_OPT_SEC_RFC791_COMP = ids.of("ip.opt.sec_rfc791_comp");
         IP_OPT_SEC_RFC791_HR = ids.of("ip.opt.sec_rfc791_hr");
         IP_OPT_SEC_RFC791_TCC = ids.of("ip.opt.sec_rfc791_tcc");
+        IPV6_ROUTING_DEPRECATED = ids.of("ipv6.routing.deprecated");
+        WS_MALFORMED = ids.of("_ws.malformed");
+        ICMPV6_TYPE_ERROR = ids.of("icmpv6.type.error");
+        ICMP_RESP_NOT_FOUND = ids.of("icmp.resp_not_found");
+        ICMPV6_RESP_NOT_FOUND = ids.of("icmpv6.resp_not_found");
         for (java.lang.reflect.Field fld : F.class.getDeclaredFields()) {
             try {
                 if (fld.getType() == int.class && fld.getInt(this) >= 0) {

@@ -28,14 +28,17 @@ final class Icmp {
     private final ValueStrings types;
     private final ValueStrings protocols;
     private final EchoMatcher echoes;
+    private final Expert expert;
 
     Icmp(F f, BitSet wanted, FieldRegistry registry, Map<Integer, Integer> replies, boolean secondPass) {
         this.f = f;
         this.w = wanted;
         this.types = registry.valueStrings(registry.byName("icmp.type").orElseThrow());
         this.protocols = registry.valueStrings(registry.byName("ip.proto").orElseThrow());
-        this.echoes = new EchoMatcher(wanted, new EchoMatcher.Ids(f.ICMP_RESP_IN, f.ICMP_NO_RESP, f.ICMP_RESP_TO,
-                f.ICMP_RESPTIME), replies, secondPass);
+        this.expert = new Expert(f, wanted);
+        this.echoes = new EchoMatcher(wanted, new EchoMatcher.Ids(f.ICMP_RESP_IN, f.ICMP_NO_RESP,
+                f.ICMP_RESP_NOT_FOUND, f.ICMP_RESP_TO,
+                f.ICMP_RESPTIME), replies, secondPass, expert);
     }
 
     /** Wireshark's short name of an IP protocol number, as in "proto=UDP 17". */
@@ -59,17 +62,20 @@ final class Icmp {
         int typeOcc = add(s, f.ICMP_TYPE, occ, src, off, 1, type);
         boolean error = type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
         if (error) {
-            add(s, f.ICMP_TYPE_ERROR, typeOcc >= 0 ? typeOcc : occ, src, off, 1, 0);
+            expert.add(s, 1, typeOcc >= 0 ? typeOcc : occ, off, 1, f.ICMP_TYPE_ERROR, "Type indicates an error", Expert.NOTE,
+                    Expert.RESPONSE_CODE);
         }
         add(s, f.ICMP_CODE, occ, src, off + 1, 1, code);
         int checksum = NetworkLayers.u16(d, off + 2);
         int ckOcc = add(s, f.ICMP_CHECKSUM, occ, src, off + 2, 2, checksum);
         if (!inError && !fragmented && len >= reported) { // a first fragment alone is not verified
-            boolean good = Checksums.fold(Checksums.sum(d, off, len, 0)) == 0xffff;
-            add(s, f.ICMP_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);
+            long sum = Checksums.sum(d, off, len, 0);
+            boolean good = Checksums.fold(sum) == 0xffff;
             if (!good) {
-                add(s, f.ICMP_CHECKSUM_BAD, ckOcc >= 0 ? ckOcc : occ, src, off + 2, 2, 0);
+                expert.add(s, 1, ckOcc >= 0 ? ckOcc : occ, off + 2, 2, f.ICMP_CHECKSUM_BAD, String.format(
+                        "Bad checksum [should be 0x%04x]", Checksums.shouldBe(sum, checksum)), Expert.WARN, Expert.CHECKSUM);
             }
+            add(s, f.ICMP_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);
         } else {
             add(s, f.ICMP_CHECKSUM_STATUS, occ, src, off + 2, 0, Checksums.UNVERIFIED);
         }
@@ -99,19 +105,17 @@ final class Icmp {
             add(s, f.ICMP_SEQ_LE, occ, src, off + 6, 2, Short.reverseBytes((short) seq) & 0xffff);
             infoText.append(" id=0x").append(String.format("%04x", id)).append(", seq=").append(seq).append('/')
                     .append(Short.reverseBytes((short) seq) & 0xffff).append(", ttl=").append(ttl);
+            if ((type == 0 || type == 8) && !inError) {
+                match(info, s, occ, src, off, type, checksum, id << 16 | seq, ipSrc, ipDst, infoText);
+            }
             if ((type == 13 || type == 14) && len >= 20) {
                 add(s, f.ICMP_ORIGINATE_TIMESTAMP, occ, src, off + 8, 4, NetworkLayers.u32(d, off + 8));
                 add(s, f.ICMP_RECEIVE_TIMESTAMP, occ, src, off + 12, 4, NetworkLayers.u32(d, off + 12));
                 add(s, f.ICMP_TRANSMIT_TIMESTAMP, occ, src, off + 16, 4, NetworkLayers.u32(d, off + 16));
             } else if ((type == 0 || type == 8) && len > 8) {
                 bytes(s, f.ICMP_DATA, occ, src, off + 8, len - 8);
-                int dataOcc = s.add(f.DATA, 1, occ, src, off + 8, len - 8, 0, null);
                 layers.add("data");
-                bytes(s, f.DATA_DATA, dataOcc, src, off + 8, len - 8);
-                add(s, f.DATA_LEN, dataOcc, src, off + 8, 0, len - 8);
-            }
-            if ((type == 0 || type == 8) && !inError) {
-                match(info, s, occ, src, off, type, checksum, id << 16 | seq, ipSrc, ipDst, infoText);
+                DataLayer.add(f, w, s, occ, src, off + 8, len - 8);
             }
         }
         return inError ? null : infoText.toString();

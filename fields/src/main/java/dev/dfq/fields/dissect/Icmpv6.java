@@ -18,13 +18,16 @@ final class Icmpv6 {
     private final BitSet w;
     private final ValueStrings types;
     private final EchoMatcher echoes;
+    private final Expert expert;
 
     Icmpv6(F f, BitSet wanted, FieldRegistry registry, Map<Integer, Integer> replies, boolean secondPass) {
         this.f = f;
         this.w = wanted;
         this.types = registry.valueStrings(registry.byName("icmpv6.type").orElseThrow());
-        this.echoes = new EchoMatcher(wanted, new EchoMatcher.Ids(f.ICMPV6_RESP_IN, f.ICMPV6_NO_RESP, f.ICMPV6_RESP_TO,
-                f.ICMPV6_RESPTIME), replies, secondPass);
+        this.expert = new Expert(f, wanted);
+        this.echoes = new EchoMatcher(wanted, new EchoMatcher.Ids(f.ICMPV6_RESP_IN, f.ICMPV6_NO_RESP,
+                f.ICMPV6_RESP_NOT_FOUND, f.ICMPV6_RESP_TO,
+                f.ICMPV6_RESPTIME), replies, secondPass, expert);
     }
 
     /**
@@ -39,17 +42,22 @@ final class Icmpv6 {
         layers.add("icmpv6");
         int type = d[off] & 0xff;
         int code = d[off + 1] & 0xff;
-        add(s, f.ICMPV6_TYPE, occ, src, off, 1, type);
+        int typeOcc = add(s, f.ICMPV6_TYPE, occ, src, off, 1, type);
+        if (type < 128) { // error messages
+            expert.add(s, 1, typeOcc >= 0 ? typeOcc : occ, off, 1, f.ICMPV6_TYPE_ERROR, "Type indicates an error",
+                    Expert.NOTE, Expert.RESPONSE_CODE);
+        }
         add(s, f.ICMPV6_CODE, occ, src, off + 1, 1, code);
         int checksum = NetworkLayers.u16(d, off + 2);
         int ckOcc = add(s, f.ICMPV6_CHECKSUM, occ, src, off + 2, 2, checksum);
         if (!inError && !fragmented && len >= reported) { // a first fragment alone is not verified
             long sum = Checksums.sum(d, off, len, Checksums.pseudo6(ipSrc, ipDst, 58, len));
             boolean good = Checksums.fold(sum) == 0xffff;
-            add(s, f.ICMPV6_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);
             if (!good) {
-                add(s, f.ICMPV6_CHECKSUM_BAD_EXPERT, ckOcc >= 0 ? ckOcc : occ, src, off + 2, 2, 0);
+                expert.add(s, 1, ckOcc >= 0 ? ckOcc : occ, off + 2, 2, f.ICMPV6_CHECKSUM_BAD_EXPERT, String.format(
+                        "Bad checksum [should be 0x%04x]", Checksums.shouldBe(sum, checksum)), Expert.WARN, Expert.CHECKSUM);
             }
+            add(s, f.ICMPV6_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);
         } else {
             add(s, f.ICMPV6_CHECKSUM_STATUS, occ, src, off + 2, 0, Checksums.UNVERIFIED);
         }
@@ -75,16 +83,14 @@ final class Icmpv6 {
             int seq = NetworkLayers.u16(d, off + 6);
             add(s, f.ICMPV6_ECHO_IDENTIFIER, occ, src, off + 4, 2, id);
             add(s, f.ICMPV6_ECHO_SEQUENCE_NUMBER, occ, src, off + 6, 2, seq);
-            if (len > 8) {
-                int dataOcc = s.add(f.DATA, 1, occ, src, off + 8, len - 8, 0, null);
-                layers.add("data");
-                bytes(s, f.DATA_DATA, dataOcc, src, off + 8, len - 8);
-                add(s, f.DATA_LEN, dataOcc, src, off + 8, 0, len - 8);
-            }
             text.append(" id=0x").append(String.format("%04x", id)).append(", seq=").append(seq)
                     .append(", hop limit=").append(hopLimit);
-            if (!inError) {
+            if (!inError) { // the match's items come before the data, as in Wireshark's tree
                 match(info, s, occ, src, off, type, checksum, id << 16 | seq, ipSrc, ipDst, text);
+            }
+            if (len > 8) {
+                layers.add("data");
+                DataLayer.add(f, w, s, occ, src, off + 8, len - 8);
             }
         } else if ((type == 135 || type == 136) && len >= 24) {
             neighbour(s, d, src, occ, off, len, type, text);

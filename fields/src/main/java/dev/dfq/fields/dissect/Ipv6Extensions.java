@@ -22,10 +22,12 @@ final class Ipv6Extensions {
 
     private final F f;
     private final BitSet w;
+    private final Expert expert;
 
-    Ipv6Extensions(F f, BitSet wanted) {
+    Ipv6Extensions(F f, BitSet wanted, Expert expert) {
         this.f = f;
         this.w = wanted;
+        this.expert = expert;
     }
 
     static boolean isExtension(int nxt) {
@@ -56,7 +58,11 @@ final class Ipv6Extensions {
         add(s, octId, layer, occ, src, p + 1, 1, len);
         if (routing) {
             int type = d[p + 2] & 0xff;
-            add(s, f.IPV6_ROUTING_TYPE, layer, occ, src, p + 2, 1, type);
+            int typeOcc = add(s, f.IPV6_ROUTING_TYPE, layer, occ, src, p + 2, 1, type);
+            if (type == 0) {
+                expert.add(s, layer, under(typeOcc, occ), p + 2, 1, f.IPV6_ROUTING_DEPRECATED,
+                        "Routing header type is deprecated", Expert.NOTE, Expert.DEPRECATED);
+            }
             add(s, f.IPV6_ROUTING_SEGLEFT, layer, occ, src, p + 3, 1, d[p + 3] & 0xff);
             if (type == 0) { // the deprecated source route: reserved, then the addresses
                 bytes(s, f.IPV6_ROUTING_SRC_RESERVED, layer, occ, src, p + 4, 4);

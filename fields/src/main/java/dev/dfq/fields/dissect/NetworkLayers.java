@@ -70,7 +70,6 @@ final class NetworkLayers {
         this.fragments = fragments;
         this.icmp = icmp;
         this.icmpv6 = icmpv6;
-        this.extensions = new Ipv6Extensions(f, wanted);
         IPV4_FRAGMENT_FIELDS = new int[] {f.IP_FRAGMENTS, f.IP_FRAGMENT, f.IP_FRAGMENT_OVERLAP, f.IP_FRAGMENT_OVERLAP_CONFLICT,
             f.IP_FRAGMENT_COUNT, f.IP_REASSEMBLED_LENGTH, f.IP_REASSEMBLED_DATA};
         IPV6_FRAGMENT_FIELDS = new int[] {f.IPV6_FRAGMENTS, f.IPV6_FRAGMENT, f.IPV6_FRAGMENT_OVERLAP,
@@ -78,6 +77,7 @@ final class NetworkLayers {
         this.macTree = new MacTree(f, wanted, prefs.macNames());
         this.expert = new Expert(f, wanted);
         this.options = new Ipv4Options(f, wanted, expert);
+        this.extensions = new Ipv6Extensions(f, wanted, expert);
         this.ipv6Addresses = new Ipv6AddressTree(f, wanted, expert);
     }
 
@@ -628,7 +628,8 @@ final class NetworkLayers {
         int lenOcc = add(s, f.UDP_LENGTH, layer, occ, off + 4, 2, ulen);
         if (ulen < 8 || (ulen > reported && !fragmented)) {
             // "Bad length value": below the header's size Wireshark stops here
-            add(s, f.UDP_LENGTH_BAD, layer, under(lenOcc, occ), off + 4, 2, 0);
+            expert.malformed(s, layer, under(lenOcc, occ), off + 4, 2, f.UDP_LENGTH_BAD,
+                    ulen < 8 ? "Bad length value " + ulen + " < 8" : "Bad length value " + ulen + " > IP payload length");
             if (ulen < 8) {
                 return;
             }
@@ -637,8 +638,10 @@ final class NetworkLayers {
         if (w.get(f.UDP_STREAM) || w.get(f.UDP_STREAM_PNUM) || w.get(f.UDP_TIME_RELATIVE) || w.get(f.UDP_TIME_DELTA)) {
             UdpConversations.Conversation c = udpStreams.see(src4, dst4, src6, dst6, sp, dp, info.timeNanos);
             add(s, f.UDP_STREAM, layer, occ, off, 0, c.index);
-            add(s, f.UDP_STREAM_PNUM, layer, occ, off, 0, c.packets);
-            if (w.get(f.UDP_TIME_RELATIVE) || w.get(f.UDP_TIME_DELTA)) {
+            if (!inError) { // a datagram an ICMP error quotes shows its stream only
+                add(s, f.UDP_STREAM_PNUM, layer, occ, off, 0, c.packets);
+            }
+            if (!inError && (w.get(f.UDP_TIME_RELATIVE) || w.get(f.UDP_TIME_DELTA))) {
                 int times = s.addText(occ, "Timestamps");
                 add(s, f.UDP_TIME_RELATIVE, layer, times, off, 0, info.timeNanos - c.firstNanos);
                 add(s, f.UDP_TIME_DELTA, layer, times, off, 0, info.timeNanos - c.lastNanos);
@@ -652,7 +655,7 @@ final class NetworkLayers {
         int dataLen = Math.min(avail, ulen) - 8;
         if (dataLen > 0) {
             layers.add("data");
-            DataLayer.add(f, w, s, src, off + 8, dataLen);
+            DataLayer.add(f, w, s, inError ? ipParent : -1, src, off + 8, dataLen);
         }
     }
 
