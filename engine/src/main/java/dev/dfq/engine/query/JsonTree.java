@@ -25,11 +25,11 @@ import java.util.Set;
  */
 final class JsonTree {
     /**
-     * Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without
-     * options or fragments), and the expert info objects inside them.
+     * Protocols whose full tree dfq writes as tshark does (checked by the json goldens), and the
+     * expert info objects inside them.
      */
     static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data", "ipv6",
-            "icmp", "icmpv6",
+            "tcp", "icmp", "icmpv6",
             "_ws.expert");
 
     private final FieldRegistry registry;

@@ -10,21 +10,17 @@ import java.util.BitSet;
  * the expert field is added, under the given parent.
  */
 final class Expert {
-    /** Wireshark's PI_ERROR severity. */
-    static final int ERROR = 0x00800000;
-    /** Wireshark's PI_NOTE severity. */
+    /** Wireshark's severities (PI_CHAT, PI_NOTE, PI_WARN, PI_ERROR). */
+    static final int CHAT = 0x00200000;
     static final int NOTE = 0x00400000;
-    /** Wireshark's PI_WARN severity. */
     static final int WARN = 0x00600000;
-    /** Wireshark's PI_RESPONSE_CODE group. */
-    static final int RESPONSE_CODE = 0x03000000;
-    /** Wireshark's PI_CHECKSUM group. */
+    static final int ERROR = 0x00800000;
+    /** Wireshark's groups (PI_CHECKSUM, PI_SEQUENCE, PI_RESPONSE_CODE, PI_MALFORMED, PI_PROTOCOL, PI_DEPRECATED). */
     static final int CHECKSUM = 0x01000000;
-    /** Wireshark's PI_MALFORMED group. */
-    static final int MALFORMED = 0x07000000;
-    /** Wireshark's PI_SEQUENCE group. */
     static final int SEQUENCE = 0x02000000;
-    /** Wireshark's PI_DEPRECATED group. */
+    static final int RESPONSE_CODE = 0x03000000;
+    static final int MALFORMED = 0x07000000;
+    static final int PROTOCOL = 0x09000000;
     static final int DEPRECATED = 0x0e000000;
 
     private final F f;
@@ -41,6 +37,11 @@ final class Expert {
         if (w.get(f.WS_MALFORMED) || w.get(f.EXPERT)) { // json trees read _ws.expert, and show this with it
             s.add(f.WS_MALFORMED, layer, parent, 0, off, len, 0, null);
         }
+    }
+
+    /** A bad checksum's expert item (2 bytes at {@code off}), naming the value it should have. */
+    void badChecksum(FieldStore s, int layer, int parent, int off, int field, int shouldBe) {
+        add(s, layer, parent, off, 2, field, String.format("Bad checksum [should be 0x%04x]", shouldBe), ERROR, CHECKSUM);
     }
 
     void add(FieldStore s, int layer, int parent, int off, int len, int field, String message, int severity, int group) {
