@@ -9,7 +9,7 @@ ipv6_ext.pcap: IPv6 fragments (UDP, ICMPv6), hop-by-hop / destination options / 
 ICMPv6 echo and neighbour discovery.
 ipv4_edge.pcap: a fragmented datagram whose first fragment was cut short by the snap length (not
 reassembled: its payload is dissected as far as it goes), UDP lengths beyond the IP payload and under 8,
-a fragmented ICMP echo.
+a fragmented ICMP echo, a TCP segment with options in two fragments.
 ipv4_options.pcap: IPv4 options (router alert, no-op, end of list, record route, time stamps, security,
 stream ID, MTU probe, traceroute, an unknown one) and TTLs near the limits Wireshark notes.
 ipv6_nd.pcap: ICMPv6 router solicitation and advertisement (link-layer address, MTU and prefix options),
@@ -179,6 +179,12 @@ e.append((ETH4 + ip4(A, B, 17, u[:4] + struct.pack('>H', 100) + u[6:], 0x2002), 
 e.append((ETH4 + ip4(A, B, 17, u[:4] + struct.pack('>H', 4) + u[6:], 0x2004), ))
 e.append((ETH4 + ip4(A, B, 17, u[:4] + struct.pack('>H', 12) + u[6:], 0x2005), ))
 e += [(ETH4 + f, ) for f in fragments(A, B, 1, icmp(8, 0, struct.pack('>HH', 0x4343, 2), pattern[:1992]), 0x2003, 1480)]
+# a TCP segment with options and 24 bytes of data in two fragments, the first ending with the header
+# (the options are read from the reassembled datagram)
+seg = struct.pack('>HHIIBBHHH', 40200, 7777, 7000, 9000, 0xa0, 0x18, 64240, 0, 0) + bytes.fromhex(
+    '0101080a0000000100000000' '0101010101010101') + b'fragmented tcp payload!!'
+seg = seg[:16] + struct.pack('>H', csum(A + B + struct.pack('>BBH', 0, 6, len(seg)) + seg)) + seg[18:]
+e += [(ETH4 + f, ) for f in fragments(A, B, 6, seg, 0x2006, 40)]
 write_pcap(os.path.join(out, 'ipv4_edge.pcap'), [(1700000300, i * 1000, x[0]) + x[1:] for i, x in enumerate(e)])
 
 # ipv4_options.pcap

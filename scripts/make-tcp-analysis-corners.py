@@ -300,11 +300,22 @@ def midstream_zero():
     return c
 
 
+def windows_options():
+    """A handshake with options in Windows' order (MSS, NOP, WS, NOP, NOP, SACK_PERM): Info lists them in that order."""
+    c = Conv(sport=40113)
+    c.handshake(options=bytes.fromhex('020405b4010303080101' '0402'),
+                server_options=bytes.fromhex('020405b40103030701010402'))
+    c.seg('C', PSH | ACK, data(30))
+    c.seg('S', ACK)
+    return c
+
+
 CASES = {'lost': lost, 'out_of_order': out_of_order, 'fast_retransmission': fast_retransmission,
          'spurious': spurious, 'window_update': window_update, 'zero_window': zero_window,
          'keep_alive': keep_alive, 'window_full': window_full, 'ack_unseen': ack_unseen,
          'port_reuse': port_reuse, 'reset': reset, 'midstream': midstream, 'rtt_flight': rtt_flight,
-         'sack': sack, 'syn_fin_again': syn_fin_again, 'midstream_zero': midstream_zero}
+         'sack': sack, 'syn_fin_again': syn_fin_again, 'midstream_zero': midstream_zero,
+         'windows_options': windows_options}
 
 
 def main():

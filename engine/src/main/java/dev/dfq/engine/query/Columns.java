@@ -292,19 +292,15 @@ public final class Columns {
         if (s.has(tcpChecksumStatus) && num(s, tcpChecksumStatus) == 0) {
             sb.append(" [TCP CHECKSUM INCORRECT]"); // tcp.check_checksum on: tshark puts it before Len
         }
-        sb.append(" Len=").append(num(s, tcpLen));
-        if (s.has(mss)) {
-            sb.append(" MSS=").append(num(s, mss));
+        if (s.has(tcpLen)) { // absent for a first fragment dissected alone, as in tshark
+            sb.append(" Len=").append(num(s, tcpLen));
         }
         if (s.has(tcpOptions)) {
             options(s, sb, s.valueBytes(s.first(tcpOptions)));
         }
-        if (s.has(wsMultiplier)) {
-            sb.append(" WS=").append(num(s, wsMultiplier));
-        }
     }
 
-    /** SACK_PERM, TSval/TSecr and SACK blocks (SLE/SRE, relative), in the order the options come. */
+    /** MSS, WS, SACK_PERM, TSval/TSecr and SACK blocks (SLE/SRE, relative), in the order the options come. */
     private void options(FieldStore s, StringBuilder sb, byte[] o) {
         int le = s.first(sackLe);
         int re = s.first(sackRe);
@@ -317,7 +313,11 @@ public final class Columns {
                 i++;
                 continue;
             }
-            if (kind == 4) {
+            if (kind == 2 && s.has(mss)) {
+                sb.append(" MSS=").append(num(s, mss));
+            } else if (kind == 3 && s.has(wsMultiplier)) {
+                sb.append(" WS=").append(num(s, wsMultiplier));
+            } else if (kind == 4) {
                 sb.append(" SACK_PERM");
             } else if (kind == 8 && s.has(tsval)) {
                 sb.append(" TSval=").append(num(s, tsval)).append(" TSecr=").append(num(s, tsecr));

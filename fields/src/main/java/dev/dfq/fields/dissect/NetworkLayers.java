@@ -570,7 +570,7 @@ final class NetworkLayers {
                            int ipPayloadLen, long src4, long dst4, byte[] src6, byte[] dst6) {
         if (proto == 6) {
             if (!inError) { // a TCP header quoted by an ICMP error is not dissected yet
-                tcp.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, src4, dst4, src6, dst6);
+                tcp.dissect(info, s, layers, data, src, fragmented, off, payloadLen, ipPayloadLen, src4, dst4, src6, dst6);
             }
         } else if (proto == 17) {
             udp(info, s, layers, off, payloadLen, ipPayloadLen, src4, dst4, src6, dst6);

@@ -12,6 +12,8 @@ final class TcpFlagsTree {
 
     private final F f;
     private final BitSet w;
+    /** The data source of the segment being added (the frame, or a reassembled IP datagram). */
+    private int src;
     private final Expert expert;
     private final int syn;
     private final int synAck;
@@ -36,7 +38,8 @@ final class TcpFlagsTree {
      * @param off the TCP header's offset
      * @param peerFinSeen whether the other side has sent its FIN (then this FIN answers it)
      */
-    void add(FieldStore s, int tcp, int off, int flags, int sport, int dport, boolean peerFinSeen) {
+    void add(FieldStore s, int src, int tcp, int off, int flags, int sport, int dport, boolean peerFinSeen) {
+        this.src = src;
         int item = put(s, f.TCP_FLAGS, tcp, off + 12, 2, flags);
         int under = item >= 0 ? item : tcp;
         put(s, f.TCP_FLAGS_RES, under, off + 12, 1, flags & 0xe00);
@@ -62,7 +65,7 @@ final class TcpFlagsTree {
             expert.add(s, 1, finItem >= 0 ? finItem : under, off + 13, 1, fin, "Connection finish (FIN)", Expert.CHAT, Expert.SEQUENCE);
         }
         int str = w.get(f.TCP_FLAGS_STR)
-                ? s.add(f.TCP_FLAGS_STR, 1, under, 0, off + 12, 2, 0, TcpState.flagsString(flags)) : -1;
+                ? s.add(f.TCP_FLAGS_STR, 1, under, src, off + 12, 2, 0, TcpState.flagsString(flags)) : -1;
         if ((flags & 0x01) != 0) {
             expert.add(s, 1, str >= 0 ? str : under, off + 12, 2, peerFinSeen ? finPassive : finActive,
                     peerFinSeen ? "This frame undergoes the connection closing" : "This frame initiates the connection closing",
@@ -71,6 +74,6 @@ final class TcpFlagsTree {
     }
 
     private int put(FieldStore s, int id, int parent, int off, int len, long value) {
-        return w.get(id) ? s.add(id, 1, parent, 0, off, len, value, null) : -1;
+        return w.get(id) ? s.add(id, 1, parent, src, off, len, value, null) : -1;
     }
 }

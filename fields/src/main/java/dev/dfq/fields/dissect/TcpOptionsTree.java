@@ -12,6 +12,8 @@ final class TcpOptionsTree {
 
     private final F f;
     private final BitSet w;
+    /** The data source of the segment being added (the frame, or a reassembled IP datagram). */
+    private int src;
     private final Expert expert;
 
     TcpOptionsTree(F f, BitSet wanted) {
@@ -24,7 +26,9 @@ final class TcpOptionsTree {
      * @param sackBase the peer's initial sequence number for relative SACK edges, or -1 for raw ones
      * @param analysed whether sequence analysis runs: only it counts SACK blocks (else the count is 0)
      */
-    void add(FieldStore s, int tcp, byte[] d, int from, int end, boolean syn, long sackBase, boolean analysed) {
+    void add(FieldStore s, int src, int tcp, byte[] d, int from, int end, boolean syn, long sackBase,
+             boolean analysed) {
+        this.src = src;
         int item = put(s, f.TCP_OPTIONS, tcp, from, end - from, 0);
         int under = item >= 0 ? item : tcp;
         boolean mss = false;
@@ -105,6 +109,6 @@ final class TcpOptionsTree {
     }
 
     private int put(FieldStore s, int id, int parent, int off, int len, long value) {
-        return w.get(id) ? s.add(id, 1, parent, 0, off, len, value, null) : -1;
+        return w.get(id) ? s.add(id, 1, parent, src, off, len, value, null) : -1;
     }
 }

@@ -131,8 +131,8 @@ final class TcpState {
     private final byte[] dst4 = new byte[4];
 
     /** @param d the bytes of data source {@code dataSrc}: the frame's, or a reassembled IP datagram's */
-    void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int dataSrc, int off, int avail,
-                 int ipPayloadLen,
+    void dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int dataSrc, boolean fragmented,
+                 int off, int avail, int ipPayloadLen,
                  long srcIp, long dstIp, byte[] src6, byte[] dst6) {
         this.src = dataSrc;
         if (avail < 20) {
@@ -256,21 +256,25 @@ final class TcpState {
             // the conversation's completeness before this segment, where Wireshark shows it
             completeness.show(s, occ, off, conv.stream, conv.analysis.completeness);
         }
-        add(s, f.TCP_LEN, occ, off, 0, tcpLen);
+        if (!fragmented) { // a first fragment alone: Wireshark knows no segment length (no Len, no analysis)
+            add(s, f.TCP_LEN, occ, off, 0, tcpLen);
+        }
         long relSeq = prefs.tcpRelativeSeq() ? (seq - me.base) & 0xffffffffL : seq;
         add(s, f.TCP_SEQ, occ, off + 4, 4, relSeq);
         add(s, f.TCP_SEQ_RAW, occ, off + 4, 4, seq);
         long next = relSeq + tcpLen + (syn ? 1 : 0) + (fin ? 1 : 0);
-        add(s, f.TCP_NXTSEQ, occ, off, 0, next & 0xffffffffL);
+        if (!fragmented) {
+            add(s, f.TCP_NXTSEQ, occ, off, 0, next & 0xffffffffL);
+        }
         long relAck = prefs.tcpRelativeSeq() && ackFlag && peer.base >= 0 ? (ack - peer.base) & 0xffffffffL : ack;
-        int ackItem = w.get(f.TCP_ACK) ? s.add(f.TCP_ACK, 1, occ, 0, off + 8, 4, relAck, null) : -1;
+        int ackItem = w.get(f.TCP_ACK) ? s.add(f.TCP_ACK, 1, occ, this.src, off + 8, 4, relAck, null) : -1;
         if (!ackFlag && ack != 0) {
             expert.add(s, 1, ackItem >= 0 ? ackItem : occ, off + 8, 4, f.TCP_ACK_NONZERO,
                     "The acknowledgment number field is nonzero while the ACK flag is not set", Expert.NOTE, Expert.PROTOCOL);
         }
         add(s, f.TCP_ACK_RAW, occ, off + 8, 4, ack);
         add(s, f.TCP_HDR_LEN, occ, off + 12, 1, hdr);
-        flagsTree.add(s, occ, off, flags, sp, dp, peer.finSeen);
+        flagsTree.add(s, this.src, occ, off, flags, sp, dp, peer.finSeen);
         add(s, f.TCP_WINDOW_SIZE_VALUE, occ, off + 14, 2, window);
         int shift = syn ? -1 : (me.windowShift >= 0 && peer.windowShift >= 0 ? me.windowShift
                 : me.windowShift == -2 || peer.windowShift == -2 ? -2 : -1);
@@ -283,7 +287,7 @@ final class TcpState {
         add(s, f.TCP_URGENT_POINTER, occ, off + 18, 2, NetworkLayers.u16(d, off + 18));
         if (hdr > 20) {
             boolean rel = prefs.tcpRelativeSeq() && peer.base >= 0;
-            optionsTree.add(s, occ, d, off + 20, optEnd, syn, rel ? peer.base : -1, prefs.tcpAnalyzeSeq());
+            optionsTree.add(s, this.src, occ, d, off + 20, optEnd, syn, rel ? peer.base : -1, prefs.tcpAnalyzeSeq());
         }
         long sackBytes = 0;
         for (int i = 0; i < sackBlocks; i++) {
@@ -298,7 +302,7 @@ final class TcpState {
             add(s, f.TCP_TIME_DELTA, times, off, 0, info.timeNanos - conv.lastTime);
         }
         int analysed = 0;
-        if (analysis != null) {
+        if (analysis != null && !fragmented) {
             conv.analysis.shownFirstRtt = completeness.finalFirstRtt(conv.stream);
             analysed = analysis.analyze(s, occ, off, conv.analysis, me.analysis, peer.analysis, new TcpAnalysis.Segm(info.number,
                     info.timeNanos, seq, ack, tcpLen, flags, window, me.base, peer.windowShift, sackBytes), reused);
@@ -317,12 +321,12 @@ final class TcpState {
             add(s, f.TCP_SERVER_CONTIGUITY, occ, off, 0, me.seen.count());
         }
         int dataOff = off + hdr;
-        int present = Math.min(tcpLen, Math.max(0, avail - hdr));
+        int present = fragmented ? 0 : Math.min(tcpLen, Math.max(0, avail - hdr));
         if (present > 0 && w.get(f.TCP_PAYLOAD)) {
             s.add(f.TCP_PAYLOAD, 1, occ, this.src, dataOff, present, 0, null);
         }
         s.setLength(occ, hdr);
-        dev.dfq.fields.mail.MailContext ctx = mail == null ? null : mail.segment(s, info.number, conv.stream, conv.mail, me.mail,
+        dev.dfq.fields.mail.MailContext ctx = mail == null || fragmented ? null : mail.segment(s, info.number, conv.stream, conv.mail, me.mail,
                 peer.mail, sp, dp, syn, ackFlag, fin, seq, tcpLen, this.src, dataOff, present, prefs.tcpDesegment() && !badChecksum,
                 prefs.tcpAnalyzeSeq());
         if (mail != null) {
@@ -331,7 +335,7 @@ final class TcpState {
         if (present > 0 && w.get(f.TCP_SEGMENT_DATA)
                 && (TcpAnalysis.keptFromSubdissectors(analysed) || mail != null && mail.kept())) {
             // payload no dissector above took (yet): a retransmission, or bytes waiting for the rest of a line
-            s.add(f.TCP_SEGMENT_DATA, 1, occ, 0, dataOff, present, 0, null);
+            s.add(f.TCP_SEGMENT_DATA, 1, occ, this.src, dataOff, present, 0, null);
         }
         if (ctx != null) {
             for (String p : ctx.protocols()) {
@@ -339,7 +343,7 @@ final class TcpState {
             }
             layers.mailInfo = ctx.protocolColumn() == null ? null : ctx.infoText();
             layers.mailProtocol = ctx.protocolColumn();
-        } else if (tcpLen > 0 && (mail == null || mail.smtpPort(conv.mail, sp, dp) < 0)
+        } else if (tcpLen > 0 && !fragmented && (mail == null || mail.smtpPort(conv.mail, sp, dp) < 0)
                 && !TcpAnalysis.keptFromSubdissectors(analysed)) {
             // without the mail dissectors, name the payload by port; with them, a segment they did not
             // take (a retransmission, a line still incomplete) stays plain TCP, as in tshark, and
