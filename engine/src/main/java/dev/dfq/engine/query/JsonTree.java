@@ -29,6 +29,7 @@ final class JsonTree {
      * options or fragments), and the expert info objects inside them.
      */
     static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data", "ipv6",
+            "smtp", "data-text-lines",
             "_ws.expert");
 
     private final FieldRegistry registry;
@@ -97,12 +98,19 @@ final class JsonTree {
         for (List<Integer> group : groups(s, parent)) {
             int first = group.get(0);
             if (s.fieldId(first) == FieldStore.TEXT) {
-                text(json, s, first, open);
+                json.name((String) s.ref(first));
+                many(json, group.size(), true);
+                for (int occ : group) {
+                    text(json, s, occ, open);
+                }
+                many(json, group.size(), false);
                 continue;
             }
             FieldDef def = registry.byId(s.fieldId(first));
-            // a protocol inside a tree (as _ws.expert) is, like a layer, its items alone, without a value
-            boolean valued = def.type().kind() != FieldType.Kind.PROTOCOL;
+            // a protocol inside a tree (as _ws.expert, data-text-lines) is, like a layer, its items alone,
+            // without a value; so is an item of no value with items under it (smtp.data.fragments)
+            FieldType.Kind kind = def.type().kind();
+            boolean valued = kind != FieldType.Kind.PROTOCOL && !(kind == FieldType.Kind.NONE && childCount[first] > 0);
             if (valued) {
                 json.name(def.abbrev());
                 many(json, group.size(), true);
@@ -128,7 +136,6 @@ final class JsonTree {
      */
     private void text(JsonDumper json, FieldStore s, int occ, boolean open) {
         String label = (String) s.ref(occ);
-        json.name(label);
         if (childCount[occ] == 0) {
             json.value("");
             return;
@@ -153,13 +160,17 @@ final class JsonTree {
         }
     }
 
-    /** The items under {@code parent} (-1: the top) in tree order, each alone or, with no duplicate keys, by name. */
+    /**
+     * The items under {@code parent} (-1: the top) in tree order, each alone or, with no duplicate
+     * keys, by name (a text-only item's label).
+     */
     private Collection<List<Integer>> groups(FieldStore s, int parent) {
-        Map<Integer, List<Integer>> byName = new LinkedHashMap<>();
+        Map<Object, List<Integer>> byName = new LinkedHashMap<>();
         for (int occ = 0; occ < s.size(); occ++) {
             if (s.parent(occ) == parent) {
-                boolean merged = noDuplicateKeys && s.fieldId(occ) != FieldStore.TEXT;
-                byName.computeIfAbsent(merged ? s.fieldId(occ) : -1 - occ, k -> new ArrayList<>(1)).add(occ);
+                // a text-only item's name is its label
+                Object name = s.fieldId(occ) == FieldStore.TEXT ? s.ref(occ) : s.fieldId(occ);
+                byName.computeIfAbsent(noDuplicateKeys ? name : occ, k -> new ArrayList<>(1)).add(occ);
             }
         }
         return byName.values();

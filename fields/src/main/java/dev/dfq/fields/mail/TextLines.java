@@ -30,8 +30,26 @@ final class TextLines {
         if (len <= 0) {
             return;
         }
+        fragment(ctx, f, src, off, len, parent);
+    }
+
+    /**
+     * data-text-lines over {@code [off, off+len)}: the protocol item and, under it, one text-only
+     * item per line (line end included), labelled with the line's text as Wireshark formats it.
+     */
+    static void fragment(MailContext ctx, MailFields f, int src, int off, int len, int parent) {
         int layer = ctx.enter(MailContext.P_TEXT, "data-text-lines");
-        protocol(ctx.store(), f.textLines, layer, parent, src, off, len);
+        FieldStore st = ctx.store();
+        int top = protocol(st, f.textLines, layer, parent, src, off, len);
+        if (top < 0 || !f.textItems()) {
+            return;
+        }
+        byte[] d = st.sourceData(src);
+        int[] next = new int[1];
+        for (int o = off; o < off + len; o = next[0]) {
+            Lines.lineEnd(d, o, off + len, false, next);
+            st.addText(top, ItemLabel.of(FormatText.of(d, o, next[0] - o)));
+        }
     }
 
     static void media(MailContext ctx, MailFields f, int src, int off, int len, String type, int parent) {
