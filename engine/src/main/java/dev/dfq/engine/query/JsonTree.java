@@ -107,10 +107,10 @@ final class JsonTree {
                 continue;
             }
             FieldDef def = registry.byId(s.fieldId(first));
-            // a protocol inside a tree (as _ws.expert, data-text-lines) is, like a layer, its items alone,
-            // without a value; so is an item of no value with items under it (smtp.data.fragments)
-            FieldType.Kind kind = def.type().kind();
-            boolean valued = kind != FieldType.Kind.PROTOCOL && !(kind == FieldType.Kind.NONE && childCount[first] > 0);
+            // a protocol inside a tree (as _ws.expert) is, like a layer, its items alone, without a value
+            // as does an item without a value of its own (FT_NONE) that has items under it (tcp.analysis)
+            boolean valued = def.type().kind() != FieldType.Kind.PROTOCOL
+                    && !(def.type().kind() == FieldType.Kind.NONE && childCount[first] > 0);
             if (valued) {
                 json.name(def.abbrev());
                 many(json, group.size(), true);

@@ -15,6 +15,8 @@ import java.util.BitSet;
  */
 final class TcpState {
     private final F f;
+    private final TcpFlagsTree flagsTree;
+    private final TcpOptionsTree optionsTree;
     private final BitSet w;
     private final ConversationTable<Conv> conversations = new ConversationTable<>();
     /** Closed conversations, oldest first, until they have been idle for {@link #CLOSED_IDLE_NANOS}. */
@@ -41,9 +43,12 @@ final class TcpState {
         this.w = wanted;
         this.mail = mail;
         this.completeness = completeness;
+        this.flagsTree = new TcpFlagsTree(f, wanted);
+        this.optionsTree = new TcpOptionsTree(f, wanted);
         // conversation state costs a hash lookup per segment: only when a field needs it
         int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
-            f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA};
+            f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA, f.TCP_CLIENT_CONTIGUITY,
+            f.TCP_SERVER_CONTIGUITY};
         boolean analyse = anyWanted(wanted, TcpAnalysis.fields(f));
         this.analysis = analyse && prefs.tcpAnalyzeSeq() ? new TcpAnalysis(f, wanted) : null;
         this.needState = anyWanted(wanted, stateful) || analyse || anyWanted(wanted, TcpCompleteness.fields(f))
@@ -68,6 +73,8 @@ final class TcpState {
         boolean synSeen;
         int windowShift = -1;
         boolean finSeen;
+        /** The sequence ranges seen, only when a contiguity count is wanted. */
+        SeqRanges seen;
     }
 
     private static final class Conv {
@@ -239,6 +246,10 @@ final class TcpState {
         add(s, f.TCP_PORT, occ, off + 2, 2, dp);
         add(s, f.TCP_STREAM, occ, off, 0, conv.stream);
         add(s, f.TCP_STREAM_PNUM, occ, off, 0, conv.packets);
+        if (needState) {
+            // the conversation's completeness before this segment, where Wireshark shows it
+            completeness.show(s, occ, off, conv.stream, conv.analysis.completeness);
+        }
         add(s, f.TCP_LEN, occ, off, 0, tcpLen);
         long relSeq = prefs.tcpRelativeSeq() ? (seq - me.base) & 0xffffffffL : seq;
         add(s, f.TCP_SEQ, occ, off + 4, 4, relSeq);
@@ -249,20 +260,7 @@ final class TcpState {
         add(s, f.TCP_ACK, occ, off + 8, 4, relAck);
         add(s, f.TCP_ACK_RAW, occ, off + 8, 4, ack);
         add(s, f.TCP_HDR_LEN, occ, off + 12, 1, hdr);
-        add(s, f.TCP_FLAGS, occ, off + 12, 2, flags);
-        add(s, f.TCP_FLAGS_RES, occ, off + 12, 1, flags & 0xe00);
-        add(s, f.TCP_FLAGS_AE, occ, off + 12, 1, flags & 0x100);
-        add(s, f.TCP_FLAGS_CWR, occ, off + 13, 1, flags & 0x80);
-        add(s, f.TCP_FLAGS_ECE, occ, off + 13, 1, flags & 0x40);
-        add(s, f.TCP_FLAGS_URG, occ, off + 13, 1, flags & 0x20);
-        add(s, f.TCP_FLAGS_ACK, occ, off + 13, 1, flags & 0x10);
-        add(s, f.TCP_FLAGS_PUSH, occ, off + 13, 1, flags & 0x08);
-        add(s, f.TCP_FLAGS_RESET, occ, off + 13, 1, flags & 0x04);
-        add(s, f.TCP_FLAGS_SYN, occ, off + 13, 1, flags & 0x02);
-        add(s, f.TCP_FLAGS_FIN, occ, off + 13, 1, flags & 0x01);
-        if (w.get(f.TCP_FLAGS_STR)) {
-            s.add(f.TCP_FLAGS_STR, 1, occ, 0, off + 12, 2, 0, flagsString(flags));
-        }
+        flagsTree.add(s, occ, off, flags, sp, dp, peer.finSeen);
         add(s, f.TCP_WINDOW_SIZE_VALUE, occ, off + 14, 2, window);
         int shift = syn ? -1 : (me.windowShift >= 0 && peer.windowShift >= 0 ? me.windowShift
                 : me.windowShift == -2 || peer.windowShift == -2 ? -2 : -1);
@@ -273,32 +271,21 @@ final class TcpState {
         }
         boolean badChecksum = checksum(s, occ, d, off, avail, tcpLen + hdr, srcIp, dstIp, src6, dst6);
         add(s, f.TCP_URGENT_POINTER, occ, off + 18, 2, NetworkLayers.u16(d, off + 18));
-        if (hdr > 20 && w.get(f.TCP_OPTIONS)) {
-            s.add(f.TCP_OPTIONS, 1, occ, 0, off + 20, Math.max(0, optEnd - off - 20), 0, null);
-        }
-        if (mss >= 0) {
-            add(s, f.TCP_OPTIONS_MSS_VAL, occ, off + 20, 2, mss);
-        }
-        if (wscale >= 0) {
-            add(s, f.TCP_OPTIONS_WSCALE_SHIFT, occ, off + 20, 1, wscale);
-            add(s, f.TCP_OPTIONS_WSCALE_MULTIPLIER, occ, off + 20, 1, 1L << Math.min(wscale, 14));
+        if (hdr > 20) {
+            boolean rel = prefs.tcpRelativeSeq() && peer.base >= 0;
+            optionsTree.add(s, occ, d, off + 20, optEnd, syn, rel ? peer.base : -1);
         }
         long sackBytes = 0;
         for (int i = 0; i < sackBlocks; i++) {
-            long le = NetworkLayers.u32(d, sackAt + 8 * i);
-            long re = NetworkLayers.u32(d, sackAt + 8 * i + 4);
-            boolean rel = prefs.tcpRelativeSeq() && peer.base >= 0;
-            add(s, f.TCP_OPTIONS_SACK_LE, occ, sackAt + 8 * i, 4, rel ? (le - peer.base) & 0xffffffffL : le);
-            add(s, f.TCP_OPTIONS_SACK_RE, occ, sackAt + 8 * i + 4, 4, rel ? (re - peer.base) & 0xffffffffL : re);
-            sackBytes += (re - le) & 0xffffffffL;
-        }
-        if (tsval >= 0) {
-            add(s, f.TCP_OPTIONS_TIMESTAMP_TSVAL, occ, off + 20, 4, tsval);
-            add(s, f.TCP_OPTIONS_TIMESTAMP_TSECR, occ, off + 20, 4, tsecr);
+            sackBytes += (NetworkLayers.u32(d, sackAt + 8 * i + 4) - NetworkLayers.u32(d, sackAt + 8 * i)) & 0xffffffffL;
         }
         if (needState) {
-            completeness.show(s, occ, off, conv.stream, conv.analysis.completeness);
             conv.analysis.completeness = TcpCompleteness.update(conv.analysis.completeness, flags, tcpLen);
+        }
+        if (w.get(f.TCP_TIME_RELATIVE) || w.get(f.TCP_TIME_DELTA)) {
+            int times = s.addText(occ, "Timestamps");
+            add(s, f.TCP_TIME_RELATIVE, times, off, 0, info.timeNanos - conv.firstTime);
+            add(s, f.TCP_TIME_DELTA, times, off, 0, info.timeNanos - conv.lastTime);
         }
         int analysed = 0;
         if (analysis != null) {
@@ -309,9 +296,16 @@ final class TcpState {
         if (needState) {
             completeness.record(conv.stream, conv.analysis.completeness, conv.analysis.firstRtt);
         }
-        add(s, f.TCP_TIME_RELATIVE, occ, off, 0, info.timeNanos - conv.firstTime);
-        add(s, f.TCP_TIME_DELTA, occ, off, 0, info.timeNanos - conv.lastTime);
         conv.lastTime = info.timeNanos;
+        if (w.get(f.TCP_CLIENT_CONTIGUITY) || w.get(f.TCP_SERVER_CONTIGUITY)) {
+            // Wireshark's "server" count is this segment's direction, its "client" count the other one
+            if (me.seen == null) {
+                me.seen = new SeqRanges();
+            }
+            me.seen.add(relSeq, next);
+            add(s, f.TCP_CLIENT_CONTIGUITY, occ, off, 0, peer.seen == null ? 0 : peer.seen.count());
+            add(s, f.TCP_SERVER_CONTIGUITY, occ, off, 0, me.seen.count());
+        }
         int dataOff = off + hdr;
         int present = Math.min(tcpLen, Math.max(0, avail - hdr));
         if (present > 0 && w.get(f.TCP_PAYLOAD)) {
