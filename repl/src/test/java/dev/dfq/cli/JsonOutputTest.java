@@ -91,7 +91,7 @@ class JsonOutputTest {
 
     @Test
     void tree_protocolsDfqCannotWriteAsTshark_areRefusedRatherThanPartial() {
-        String[][] refused = {{"-T", "json"}, {"-T", "json", "-J", "frame tcp"}, {"-T", "json", "-J", "eth imf"}, {"-T", "json", "-j", "tcp.flags"}, {"-T", "ek", "-J", "frame"}};
+        String[][] refused = {{"-T", "json"}, {"-T", "json", "-J", "frame tcp"}, {"-T", "json", "-J", "eth tls"}, {"-T", "json", "-j", "tcp.flags"}, {"-T", "ek", "-J", "frame"}};
         for (String[] args : refused) {
             List<String> all = new ArrayList<>(List.of("-n", "-r", "../samples/smtp-lab.pcap"));
             all.addAll(List.of(args));

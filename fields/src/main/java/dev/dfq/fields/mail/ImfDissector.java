@@ -192,10 +192,14 @@ final class ImfDissector {
         if (start >= max) {
             return;
         }
-        Emit.none(st, f.messageText, layer, top, src, start, max - start);
+        int text = Emit.none(st, f.messageText, layer, top, src, start, max - start);
         int[] next = new int[1];
         for (int o = start; o < max; o = next[0]) {
             int lineLen = Lines.lineEnd(d, o, max, false, next);
+            if (text >= 0 && f.textItems()) {
+                // each line a text item under Message-Text, its blanks and line end as spaces
+                st.addText(text, ItemLabel.of(FormatText.of(d, o, next[0] - o, true)));
+            }
             if (ctx.info().length() > 0) {
                 ctx.info().append(", ");
             }
