@@ -87,3 +87,37 @@ for pair in pairs:
                    + ipaddress.IPv6Address(src).packed + ipaddress.IPv6Address(dst).packed + u)
 with open(os.path.join(out, 'ipv6-addresses.pcap'), 'wb') as f:
     f.write(pcap(1, frames6))
+
+# mail-media.pcap (Ethernet): one SMTP session whose message has an SIO-Label header with an unknown
+# parameter and multipart parts Wireshark gives to media (image/png, application/x-unknown), to
+# data-text-lines (text/html), to data (no Content-Type), to IMF (message/rfc822), and a part header
+# of a name the multipart dissector does not know
+from pcapgen import tcp4
+CRLF = '\r\n'
+message = CRLF.join([
+    'From: Alice <alice@example.com>', 'To: bob@example.org', 'Subject: media parts',
+    'SIO-Label: marking="SECRET"; fgcolor=red; colour=blue', 'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"', '', 'preamble', '--b1',
+    'Content-Type: image/png', 'Content-Transfer-Encoding: base64', 'X-Part-Note: first', '',
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    '--b1', 'Content-Type: text/html; charset=us-ascii', '', '<p>hello</p>', '<p>world</p>', '--b1', '',
+    'raw part without a type', '--b1', 'Content-Type: application/x-unknown', '', 'opaque bytes', '--b1',
+    'Content-Type: message/rfc822', '', 'From: inner@example.net', 'Subject: inner', 'Content-Type: text/plain; charset=utf-8',
+    '', 'inner body line', '--b1--', 'trailer', '']).encode()
+client, server = bytes([10, 2, 0, 1]), bytes([10, 2, 0, 2])
+talk = [('S', b'220 mx ESMTP\r\n'), ('C', b'EHLO c\r\n'), ('S', b'250 mx\r\n'), ('C', b'MAIL FROM:<alice@example.com>\r\n'),
+        ('S', b'250 ok\r\n'), ('C', b'RCPT TO:<bob@example.org>\r\n'), ('S', b'250 ok\r\n'), ('C', b'DATA\r\n'),
+        ('S', b'354 go\r\n'), ('C', message), ('C', b'.\r\n'), ('S', b'250 queued\r\n'), ('C', b'QUIT\r\n'), ('S', b'221 bye\r\n')]
+cseq, sseq = 1000, 5000
+frames = [tcp4(client, server, 41000, 25, cseq, 0, 0x02), tcp4(server, client, 25, 41000, sseq, cseq + 1, 0x12),
+          tcp4(client, server, 41000, 25, cseq + 1, sseq + 1, 0x10)]
+cseq, sseq = cseq + 1, sseq + 1
+for side, data in talk:
+    if side == 'C':
+        frames.append(tcp4(client, server, 41000, 25, cseq, sseq, 0x18, data))
+        cseq += len(data)
+    else:
+        frames.append(tcp4(server, client, 25, 41000, sseq, cseq, 0x18, data))
+        sseq += len(data)
+with open(os.path.join(out, 'mail-media.pcap'), 'wb') as f:
+    f.write(pcap(1, frames))

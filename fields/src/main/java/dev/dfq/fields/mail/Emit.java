@@ -54,13 +54,13 @@ final class Emit {
     /**
      * An expert info (a warning of the protocol group) as Wireshark adds it: an {@code _ws.expert}
      * item holding the expert field, its message, severity and group, with no byte range. Without
-     * {@code _ws.expert} in the query, the expert field alone.
+     * {@code _ws.expert} and its items in the query, the expert field alone.
      */
     static int expert(FieldStore s, MailFields f, int id, int layer, int parent, String message) {
-        if (f.expert < 0) {
+        if (f.expert < 0 && f.expertMessage < 0 && f.expertSeverity < 0 && f.expertGroup < 0) {
             return none(s, id, layer, parent, 0, 0, 0);
         }
-        int e = s.add(f.expert, layer, parent, 0, 0, 0, 0, null);
+        int e = f.expert >= 0 ? s.add(f.expert, layer, parent, 0, 0, 0, 0, null) : parent;
         none(s, id, layer, e, 0, 0, 0);
         rawValue(s, f.expertMessage, layer, e, 0, 0, 0, message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         uint(s, f.expertSeverity, layer, e, 0, 0, 0, WARN);

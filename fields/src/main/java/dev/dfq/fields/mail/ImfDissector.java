@@ -284,7 +284,7 @@ final class ImfDissector {
             };
             if (id == -2) {
                 int u = Emit.string(st, f.sioUnknown, layer, parent, src, ns, e - ns);
-                Emit.none(st, f.unknownParam, layer, u, src, 0, 0); // an expert item: no range
+                Emit.expert(st, f, f.unknownParam, layer, u >= 0 ? u : parent, "Unknown parameter");
             } else {
                 Emit.string(st, id, layer, parent, src, eq + 1, e - eq - 1);
             }

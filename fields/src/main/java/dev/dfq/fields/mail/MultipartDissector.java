@@ -120,8 +120,7 @@ final class MultipartDissector {
         boolean[] last = {false};
         while (o < end) {
             if (Lines.startsWith(d, o, end, "\r\n")) {
-                o += 2;
-                break;
+                break; // no header line: the empty line is the body's first, as in Wireshark
             }
             int colon = Lines.indexOf(d, o, end, (byte) ':');
             int lineEnd = ImfDissector.fieldEnd(d, o, end, last);
