@@ -28,7 +28,7 @@ final class JsonTree {
      * Protocols whose full tree dfq writes as tshark does (checked by the json goldens; ip without
      * options or fragments), and the expert info objects inside them.
      */
-    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data", "ipv6",
+    static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data", "ipv6", "tcp",
             "smtp", "data-text-lines", "imf", "mime_multipart", "media",
             "_ws.expert");
 

@@ -10,10 +10,15 @@ import java.util.BitSet;
  * the expert field is added, under the given parent.
  */
 final class Expert {
-    /** Wireshark's PI_ERROR severity. */
+    /** Wireshark's severities (PI_CHAT, PI_NOTE, PI_WARN, PI_ERROR). */
+    static final int CHAT = 0x00200000;
+    static final int NOTE = 0x00400000;
+    static final int WARN = 0x00600000;
     static final int ERROR = 0x00800000;
-    /** Wireshark's PI_CHECKSUM group. */
+    /** Wireshark's groups (PI_CHECKSUM, PI_SEQUENCE, PI_PROTOCOL). */
     static final int CHECKSUM = 0x01000000;
+    static final int SEQUENCE = 0x02000000;
+    static final int PROTOCOL = 0x09000000;
 
     private final F f;
     private final BitSet w;
@@ -21,6 +26,11 @@ final class Expert {
     Expert(F f, BitSet wanted) {
         this.f = f;
         this.w = wanted;
+    }
+
+    /** A bad checksum's expert item (2 bytes at {@code off}), naming the value it should have. */
+    void badChecksum(FieldStore s, int layer, int parent, int off, int field, int shouldBe) {
+        add(s, layer, parent, off, 2, field, String.format("Bad checksum [should be 0x%04x]", shouldBe), ERROR, CHECKSUM);
     }
 
     void add(FieldStore s, int layer, int parent, int off, int len, int field, String message, int severity, int group) {

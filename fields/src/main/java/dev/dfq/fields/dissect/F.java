@@ -67,6 +67,10 @@ final class F {
     final int TCP_OPTIONS_SACK_COUNT;
     final int TCP_OPTIONS_MSS_ABSENT;
     final int TCP_OPTIONS_SACK_PERM_ABSENT;
+    final int TCP_SEGMENT_DATA;
+    final int TCP_ACK_NONZERO;
+    final int TCP_ANALYSIS_AMBIGUOUS_ACK;
+    final int TCP_ANALYSIS_PARTIAL_ACK;
     final int ETH_TYPE;
     final int ETH_STREAM;
     final int ETH_PADDING;
@@ -499,6 +503,10 @@ final class F {
         TCP_OPTIONS_SACK_COUNT = ids.of("tcp.options.sack.count");
         TCP_OPTIONS_MSS_ABSENT = ids.of("tcp.options.mss.absent");
         TCP_OPTIONS_SACK_PERM_ABSENT = ids.of("tcp.options.sack_perm.absent");
+        TCP_SEGMENT_DATA = ids.of("tcp.segment_data");
+        TCP_ACK_NONZERO = ids.of("tcp.ack.nonzero");
+        TCP_ANALYSIS_AMBIGUOUS_ACK = ids.of("tcp.analysis.ambiguous_ack");
+        TCP_ANALYSIS_PARTIAL_ACK = ids.of("tcp.analysis.partial_ack");
         DATA_DATA = ids.of("data.data");
         IPV6_SRC_ROLE = Ipv6AddressTree.Role.of(ids, "src_");
         IPV6_DST_ROLE = Ipv6AddressTree.Role.of(ids, "dst_");

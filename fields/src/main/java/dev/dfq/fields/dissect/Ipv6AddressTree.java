@@ -104,9 +104,6 @@ final class Ipv6AddressTree {
             Block.of("fe80::", 10, "Link-Local Unicast", 1, 1, 0, 0, 1),
             Block.of("fc00::", 7, "Unique-Local", 1, 1, 1, -1, 0));
 
-    /** Wireshark's PI_WARN severity and PI_PROTOCOL group, for a multicast source address. */
-    private static final int WARN = 0x00600000;
-    private static final int PROTOCOL = 0x09000000;
 
     private final BitSet w;
     private final Expert expert;
@@ -144,7 +141,7 @@ final class Ipv6AddressTree {
         if ((d[off] & 0xff) == 0xff) {
             if (role.notMulticast >= 0) {
                 expert.add(s, layer, space >= 0 ? space : under, off, 16, role.notMulticast,
-                        "Source address must not be a multicast address", WARN, PROTOCOL);
+                        "Source address must not be a multicast address", Expert.WARN, Expert.PROTOCOL);
             }
             int flags = d[off + 1] & 0xf0;
             int flagsItem = put(s, role.mcFlags, layer, under, off, 2, flags >> 4, null);

@@ -47,6 +47,16 @@ final class MailHandoff {
     private final java.util.Map<Integer, SmtpSession> sessions;
     /** Two passes: the frame completing each multi-segment PDU, by the frames before it (first pass fills it). */
     private final java.util.Map<Integer, Integer> reassembledIn;
+    /**
+     * Whether the last segment's payload went into a reassembly, kept for the next segment (SMTP
+     * needs more bytes) or completing earlier ones: TCP shows it as segment data.
+     */
+    private boolean lastKept;
+
+    boolean kept() {
+        return lastKept;
+    }
+
     /** The last segment's "[TCP PDU reassembled in N]" frame, or 0. */
     private int lastReassembledIn;
 
@@ -97,6 +107,7 @@ final class MailHandoff {
                         int sport, int dport, boolean syn, boolean ackFlag, boolean fin, long seq, int tcpLen,
                         int payloadOff, int present, boolean desegmentOk, boolean analyzeSeq) {
         lastReassembledIn = 0;
+        lastKept = false;
         if (!firstPass && reassembledIn != null) {
             lastReassembledIn = reassembledIn.getOrDefault(frameNumber, 0);
         }
@@ -127,6 +138,7 @@ final class MailHandoff {
         }
         MailContext ctx = new MailContext(store, frameNumber, firstPass);
         if (conv.session.isTls(frameNumber) && tls.dissect(ctx, me.tls(), peer.tls(), 0, payloadOff, present)) {
+            lastKept = tls.reassembly();
             return ctx;
         }
         int src = 0;
@@ -145,11 +157,13 @@ final class MailHandoff {
             System.arraycopy(prev, 0, joined, 0, prev.length);
             System.arraycopy(store.sourceData(0), off, joined, prev.length, len);
             src = store.addSource("Reassembled TCP (" + joined.length + " bytes)", joined, joined.length);
+            lastKept = true;
             off = 0;
             len = joined.length;
         }
         int r = smtp.dissect(ctx, conv.session, src, off, len, dport == matched, desegmentOk);
         if (r == SmtpDissector.NEED_ONE_MORE_SEGMENT) {
+            lastKept = true;
             byte[] keep = new byte[len];
             System.arraycopy(store.sourceData(src), off, keep, 0, len);
             me.pending = keep;

@@ -240,8 +240,7 @@ final class NetworkLayers {
             boolean good = Checksums.fold(sum) == 0xffff;
             int shouldBe = Checksums.shouldBe(sum, checksum);
             if (!good) {
-                expert.add(s, layer, under(checksumItem, occ), off + 10, 2, f.IP_CHECKSUM_BAD_EXPERT,
-                        String.format("Bad checksum [should be 0x%04x]", shouldBe), Expert.ERROR, Expert.CHECKSUM);
+                expert.badChecksum(s, layer, under(checksumItem, occ), off + 10, f.IP_CHECKSUM_BAD_EXPERT, shouldBe);
             }
             add(s, f.IP_CHECKSUM_STATUS, layer, occ, off + 10, 0, good ? Checksums.GOOD : Checksums.BAD);
             add(s, f.IP_CHECKSUM_CALCULATED, layer, occ, off + 10, 2, shouldBe);
@@ -429,8 +428,7 @@ final class NetworkLayers {
         boolean good = Checksums.fold(sum) == 0xffff;
         int shouldBe = Checksums.shouldBe(sum, checksum);
         if (!good) {
-            expert.add(s, 1, tree, off + 6, 2, f.UDP_CHECKSUM_BAD,
-                    String.format("Bad checksum [should be 0x%04x]", shouldBe), Expert.ERROR, Expert.CHECKSUM);
+            expert.badChecksum(s, 1, tree, off + 6, f.UDP_CHECKSUM_BAD, shouldBe);
         }
         add(s, f.UDP_CHECKSUM_CALCULATED, 1, tree, off + 6, 2, shouldBe);
         add(s, f.UDP_CHECKSUM_STATUS, 1, occ, off + 6, 0, good ? Checksums.GOOD : Checksums.BAD);

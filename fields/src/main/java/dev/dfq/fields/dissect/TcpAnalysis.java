@@ -46,6 +46,10 @@ final class TcpAnalysis {
         int nextseqFrame;
         long nextseqTime;
         long time;
+        /** It was sent again from the same sequence number, so an ACK of it is ambiguous (Karn). */
+        boolean resent;
+        /** It is itself a retransmission (an RTO is measured from the original). */
+        boolean retransmission;
     }
 
     /** One direction's analysis state (Wireshark's tcp_flow_t). */
@@ -85,9 +89,42 @@ final class TcpAnalysis {
     /** Each flag and its item, in Wireshark's order. */
     private final int[][] flagItems;
 
+
+    private final Expert expert;
+
+    /** The expert message of a flag's item, and its severity, as Wireshark 4.6.9 words them. */
+    private static String message(int flag) {
+        return switch (flag) {
+            case REUSED_PORTS -> "A new tcp session is started with the same ports as an earlier session in this trace";
+            case RETRANSMISSION -> "This frame is a (suspected) retransmission";
+            case FAST_RETRANSMISSION -> "This frame is a (suspected) fast retransmission";
+            case SPURIOUS_RETRANSMISSION -> "This frame is a (suspected) spurious retransmission";
+            case OUT_OF_ORDER -> "This frame is a (suspected) out-of-order segment";
+            case LOST_PACKET -> "Previous segment(s) not captured (common at capture start)";
+            case ACK_LOST_PACKET -> "ACKed segment that wasn't captured (common at capture start)";
+            case WINDOW_UPDATE -> "TCP window update";
+            case WINDOW_FULL -> "TCP window specified by the receiver is now completely full";
+            case KEEP_ALIVE -> "TCP keep-alive segment";
+            case KEEP_ALIVE_ACK -> "ACK to a TCP keep-alive segment";
+            case ZERO_WINDOW_PROBE -> "TCP Zero Window Probe";
+            case ZERO_WINDOW -> "TCP Zero Window segment";
+            case ZERO_WINDOW_PROBE_ACK -> "ACK to a TCP Zero Window Probe";
+            default -> throw new IllegalArgumentException("flag " + flag);
+        };
+    }
+
+    private static int severity(int flag) {
+        return switch (flag) {
+            case WINDOW_UPDATE -> Expert.CHAT;
+            case OUT_OF_ORDER, LOST_PACKET, ACK_LOST_PACKET, WINDOW_FULL, ZERO_WINDOW -> Expert.WARN;
+            default -> Expert.NOTE;
+        };
+    }
+
     TcpAnalysis(F f, BitSet wanted) {
         this.f = f;
         this.w = wanted;
+        this.expert = new Expert(f, wanted);
         this.flagItems = new int[][] {{REUSED_PORTS, f.TCP_ANALYSIS_REUSED_PORTS},
             {RETRANSMISSION, f.TCP_ANALYSIS_RETRANSMISSION}, {FAST_RETRANSMISSION, f.TCP_ANALYSIS_FAST_RETRANSMISSION},
             {SPURIOUS_RETRANSMISSION, f.TCP_ANALYSIS_SPURIOUS_RETRANSMISSION}, {OUT_OF_ORDER, f.TCP_ANALYSIS_OUT_OF_ORDER},
@@ -149,6 +186,9 @@ final class TcpAnalysis {
         /** A plain retransmission's RTO: time since the segment it is measured from, and that frame. */
         long rto;
         int rtoFrame;
+        /** The acknowledged segment was sent more than once, or is acknowledged only in part. */
+        boolean ambiguous;
+        boolean partial;
         /** Whether Wireshark made the tcp_acked record, which is what shows the tcp.analysis tree. */
         boolean made;
 
@@ -290,8 +330,14 @@ final class TcpAnalysis {
             r.flag(OUT_OF_ORDER);
         } else if (notAdvanced) {
             r.flag(RETRANSMISSION);
-            // 4.6.9 measures from the newest segment still unacknowledged, else from the highest one sent
-            Segment newest = fwd.segments.peekFirst();
+            // 4.6.9 measures from the newest original segment still unacknowledged, else from the highest one sent
+            Segment newest = null;
+            for (Segment u : fwd.segments) {
+                if (!u.retransmission) {
+                    newest = u;
+                    break;
+                }
+            }
             r.rto = g.time() - (newest != null ? newest.time : fwd.nextseqTime);
             r.rtoFrame = newest != null ? newest.frame : fwd.nextseqFrame;
         }
@@ -306,6 +352,15 @@ final class TcpAnalysis {
             u.seq = g.seq();
             u.nextseq = nextseq;
             u.time = g.time();
+            if ((r.flags & (RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0) {
+                u.resent = true;
+                u.retransmission = true;
+                for (Segment earlier : fwd.segments) {
+                    if (earlier.seq == u.seq) {
+                        earlier.resent = true;
+                    }
+                }
+            }
             fwd.segments.addFirst(u);
         }
         boolean probe = (r.flags & ZERO_WINDOW_PROBE) != 0;
@@ -336,6 +391,8 @@ final class TcpAnalysis {
                 r.made = true;
                 r.acked = u.frame;
                 r.rtt = g.time() - u.time;
+                r.ambiguous = u.resent;
+                r.partial = ack != u.nextseq;
                 if (ack == u.nextseq) {
                     it.remove();
                 } else {
@@ -378,7 +435,15 @@ final class TcpAnalysis {
         int a = add(s, f.TCP_ANALYSIS, tcpOcc, off, 0);
         int p = a >= 0 ? a : tcpOcc;
         if (r.acked != 0) {
-            add(s, f.TCP_ANALYSIS_ACKS_FRAME, p, off, r.acked);
+            int acks = add(s, f.TCP_ANALYSIS_ACKS_FRAME, p, off, r.acked);
+            if (r.ambiguous) {
+                expert.add(s, 1, acks >= 0 ? acks : p, off, 0, f.TCP_ANALYSIS_AMBIGUOUS_ACK,
+                        "Ambiguous ACK following Karn's definition", Expert.NOTE, Expert.SEQUENCE);
+            }
+            if (r.partial) {
+                expert.add(s, 1, acks >= 0 ? acks : p, off, 0, f.TCP_ANALYSIS_PARTIAL_ACK,
+                        "Partial Acknowledgement of a segment", Expert.NOTE, Expert.SEQUENCE);
+            }
             if (r.rtt != 0) {
                 add(s, f.TCP_ANALYSIS_ACK_RTT, p, off, r.rtt);
             }
@@ -403,22 +468,27 @@ final class TcpAnalysis {
         int q = fo >= 0 ? fo : p;
         for (int[] item : flagItems) {
             if ((flags & item[0]) != 0) {
-                add(s, item[1], q, 0, 0);
                 if (item[0] == DUPLICATE_ACK) {
-                    add(s, item[1], q, 0, 0); // the tree item, then the expert item of the same name
+                    add(s, item[1], q, 0, 0); // a plain item here; its expert item goes under the frame it duplicates
+                    continue;
                 }
+                expert.add(s, 1, q, off, 0, item[1], message(item[0]), severity(item[0]), Expert.SEQUENCE);
                 if (item[0] == RETRANSMISSION && r.rto != 0) {
                     add(s, f.TCP_ANALYSIS_RTO, q, off, r.rto);
                     add(s, f.TCP_ANALYSIS_RTO_FRAME, q, off, r.rtoFrame);
                 }
                 if ((item[0] & (FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0) {
-                    add(s, f.TCP_ANALYSIS_RETRANSMISSION, q, 0, 0); // Wireshark adds both expert items
+                    // Wireshark adds both expert items
+                    expert.add(s, 1, q, off, 0, f.TCP_ANALYSIS_RETRANSMISSION, message(RETRANSMISSION),
+                            severity(RETRANSMISSION), Expert.SEQUENCE);
                 }
             }
         }
         if ((flags & DUPLICATE_ACK) != 0) {
             add(s, f.TCP_ANALYSIS_DUPLICATE_ACK_NUM, p, off, r.dupNum);
-            add(s, f.TCP_ANALYSIS_DUPLICATE_ACK_FRAME, p, off, r.dupFrame);
+            int frame = add(s, f.TCP_ANALYSIS_DUPLICATE_ACK_FRAME, p, off, r.dupFrame);
+            expert.add(s, 1, frame >= 0 ? frame : p, off, 0, f.TCP_ANALYSIS_DUPLICATE_ACK, "Duplicate ACK (#" + r.dupNum + ")",
+                    Expert.NOTE, Expert.SEQUENCE);
         }
     }
 

@@ -9,10 +9,6 @@ import java.util.BitSet;
  * the closing.
  */
 final class TcpFlagsTree {
-    private static final int CHAT = 0x00200000;
-    private static final int NOTE = 0x00400000;
-    private static final int WARN = 0x00600000;
-    private static final int SEQUENCE = 0x02000000;
 
     private final F f;
     private final BitSet w;
@@ -52,25 +48,25 @@ final class TcpFlagsTree {
         put(s, f.TCP_FLAGS_PUSH, under, off + 13, 1, flags & 0x08);
         int reset = put(s, f.TCP_FLAGS_RESET, under, off + 13, 1, flags & 0x04);
         if ((flags & 0x04) != 0) {
-            expert.add(s, 1, reset >= 0 ? reset : under, off + 13, 1, rst, "Connection reset (RST)", WARN, SEQUENCE);
+            expert.add(s, 1, reset >= 0 ? reset : under, off + 13, 1, rst, "Connection reset (RST)", Expert.WARN, Expert.SEQUENCE);
         }
         int synItem = put(s, f.TCP_FLAGS_SYN, under, off + 13, 1, flags & 0x02);
         if ((flags & 0x02) != 0) {
             boolean ack = (flags & 0x10) != 0;
             expert.add(s, 1, synItem >= 0 ? synItem : under, off + 13, 1, ack ? synAck : syn,
                     ack ? "Connection establish acknowledge (SYN+ACK): server port " + sport
-                        : "Connection establish request (SYN): server port " + dport, CHAT, SEQUENCE);
+                        : "Connection establish request (SYN): server port " + dport, Expert.CHAT, Expert.SEQUENCE);
         }
         int finItem = put(s, f.TCP_FLAGS_FIN, under, off + 13, 1, flags & 0x01);
         if ((flags & 0x01) != 0) {
-            expert.add(s, 1, finItem >= 0 ? finItem : under, off + 13, 1, fin, "Connection finish (FIN)", CHAT, SEQUENCE);
+            expert.add(s, 1, finItem >= 0 ? finItem : under, off + 13, 1, fin, "Connection finish (FIN)", Expert.CHAT, Expert.SEQUENCE);
         }
         int str = w.get(f.TCP_FLAGS_STR)
                 ? s.add(f.TCP_FLAGS_STR, 1, under, 0, off + 12, 2, 0, TcpState.flagsString(flags)) : -1;
         if ((flags & 0x01) != 0) {
             expert.add(s, 1, str >= 0 ? str : under, off + 12, 2, peerFinSeen ? finPassive : finActive,
                     peerFinSeen ? "This frame undergoes the connection closing" : "This frame initiates the connection closing",
-                    NOTE, SEQUENCE);
+                    Expert.NOTE, Expert.SEQUENCE);
         }
     }
 

@@ -9,8 +9,6 @@ import java.util.BitSet;
  * SYN without an MSS or SACK-permitted option gets an expert note for each.
  */
 final class TcpOptionsTree {
-    private static final int NOTE = 0x00400000;
-    private static final int PROTOCOL = 0x09000000;
 
     private final F f;
     private final BitSet w;
@@ -24,8 +22,9 @@ final class TcpOptionsTree {
 
     /**
      * @param sackBase the peer's initial sequence number for relative SACK edges, or -1 for raw ones
+     * @param analysed whether sequence analysis runs: only it counts SACK blocks (else the count is 0)
      */
-    void add(FieldStore s, int tcp, byte[] d, int from, int end, boolean syn, long sackBase) {
+    void add(FieldStore s, int tcp, byte[] d, int from, int end, boolean syn, long sackBase, boolean analysed) {
         int item = put(s, f.TCP_OPTIONS, tcp, from, end - from, 0);
         int under = item >= 0 ? item : tcp;
         boolean mss = false;
@@ -82,7 +81,7 @@ final class TcpOptionsTree {
                         put(s, f.TCP_OPTIONS_SACK_LE, in, at, 4, sackBase >= 0 ? (le - sackBase) & 0xffffffffL : le);
                         put(s, f.TCP_OPTIONS_SACK_RE, in, at + 4, 4, sackBase >= 0 ? (re - sackBase) & 0xffffffffL : re);
                     }
-                    put(s, f.TCP_OPTIONS_SACK_COUNT, in, p, len, blocks);
+                    put(s, f.TCP_OPTIONS_SACK_COUNT, in, p, len, analysed ? blocks : 0);
                 }
                 case 8 -> {
                     if (len == 10) {
@@ -97,11 +96,11 @@ final class TcpOptionsTree {
         }
         if (syn && !mss) {
             expert.add(s, 1, under, from, end - from, f.TCP_OPTIONS_MSS_ABSENT,
-                    "The SYN packet does not contain a MSS option", NOTE, PROTOCOL);
+                    "The SYN packet does not contain a MSS option", Expert.NOTE, Expert.PROTOCOL);
         }
         if (syn && !sackPerm) {
             expert.add(s, 1, under, from, end - from, f.TCP_OPTIONS_SACK_PERM_ABSENT,
-                    "The SYN packet does not contain a SACK PERM option", NOTE, PROTOCOL);
+                    "The SYN packet does not contain a SACK PERM option", Expert.NOTE, Expert.PROTOCOL);
         }
     }
 

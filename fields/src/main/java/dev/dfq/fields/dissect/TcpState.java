@@ -17,6 +17,7 @@ final class TcpState {
     private final F f;
     private final TcpFlagsTree flagsTree;
     private final TcpOptionsTree optionsTree;
+    private final Expert expert;
     private final BitSet w;
     private final ConversationTable<Conv> conversations = new ConversationTable<>();
     /** Closed conversations, oldest first, until they have been idle for {@link #CLOSED_IDLE_NANOS}. */
@@ -45,6 +46,7 @@ final class TcpState {
         this.completeness = completeness;
         this.flagsTree = new TcpFlagsTree(f, wanted);
         this.optionsTree = new TcpOptionsTree(f, wanted);
+        this.expert = new Expert(f, wanted);
         // conversation state costs a hash lookup per segment: only when a field needs it
         int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
             f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA, f.TCP_CLIENT_CONTIGUITY,
@@ -257,7 +259,11 @@ final class TcpState {
         long next = relSeq + tcpLen + (syn ? 1 : 0) + (fin ? 1 : 0);
         add(s, f.TCP_NXTSEQ, occ, off, 0, next & 0xffffffffL);
         long relAck = prefs.tcpRelativeSeq() && ackFlag && peer.base >= 0 ? (ack - peer.base) & 0xffffffffL : ack;
-        add(s, f.TCP_ACK, occ, off + 8, 4, relAck);
+        int ackItem = w.get(f.TCP_ACK) ? s.add(f.TCP_ACK, 1, occ, 0, off + 8, 4, relAck, null) : -1;
+        if (!ackFlag && ack != 0) {
+            expert.add(s, 1, ackItem >= 0 ? ackItem : occ, off + 8, 4, f.TCP_ACK_NONZERO,
+                    "The acknowledgment number field is nonzero while the ACK flag is not set", Expert.NOTE, Expert.PROTOCOL);
+        }
         add(s, f.TCP_ACK_RAW, occ, off + 8, 4, ack);
         add(s, f.TCP_HDR_LEN, occ, off + 12, 1, hdr);
         flagsTree.add(s, occ, off, flags, sp, dp, peer.finSeen);
@@ -273,7 +279,7 @@ final class TcpState {
         add(s, f.TCP_URGENT_POINTER, occ, off + 18, 2, NetworkLayers.u16(d, off + 18));
         if (hdr > 20) {
             boolean rel = prefs.tcpRelativeSeq() && peer.base >= 0;
-            optionsTree.add(s, occ, d, off + 20, optEnd, syn, rel ? peer.base : -1);
+            optionsTree.add(s, occ, d, off + 20, optEnd, syn, rel ? peer.base : -1, prefs.tcpAnalyzeSeq());
         }
         long sackBytes = 0;
         for (int i = 0; i < sackBlocks; i++) {
@@ -297,7 +303,7 @@ final class TcpState {
             completeness.record(conv.stream, conv.analysis.completeness, conv.analysis.firstRtt);
         }
         conv.lastTime = info.timeNanos;
-        if (w.get(f.TCP_CLIENT_CONTIGUITY) || w.get(f.TCP_SERVER_CONTIGUITY)) {
+        if (prefs.tcpAnalyzeSeq() && (w.get(f.TCP_CLIENT_CONTIGUITY) || w.get(f.TCP_SERVER_CONTIGUITY))) {
             // Wireshark's "server" count is this segment's direction, its "client" count the other one
             if (me.seen == null) {
                 me.seen = new SeqRanges();
@@ -317,6 +323,11 @@ final class TcpState {
                 prefs.tcpAnalyzeSeq());
         if (mail != null) {
             layers.pduReassembledIn = mail.reassembledIn();
+        }
+        if (present > 0 && w.get(f.TCP_SEGMENT_DATA)
+                && (TcpAnalysis.keptFromSubdissectors(analysed) || mail != null && mail.kept())) {
+            // payload no dissector above took (yet): a retransmission, or bytes waiting for the rest of a line
+            s.add(f.TCP_SEGMENT_DATA, 1, occ, 0, dataOff, present, 0, null);
         }
         if (ctx != null) {
             for (String p : ctx.protocols()) {
@@ -380,7 +391,7 @@ final class TcpState {
     private boolean checksum(FieldStore s, int occ, byte[] d, int off, int avail, int segLen, long srcIp, long dstIp,
                              byte[] src6, byte[] dst6) {
         int checksum = NetworkLayers.u16(d, off + 16);
-        add(s, f.TCP_CHECKSUM, occ, off + 16, 2, checksum);
+        int item = w.get(f.TCP_CHECKSUM) ? s.add(f.TCP_CHECKSUM, 1, occ, 0, off + 16, 2, checksum, null) : -1;
         if (!prefs.tcpCheckChecksum() || segLen > avail) {
             add(s, f.TCP_CHECKSUM_STATUS, occ, off + 16, 0, Checksums.UNVERIFIED);
             return false;
@@ -388,11 +399,14 @@ final class TcpState {
         long sum = Checksums.sum(d, off, segLen, src6 == null ? Checksums.pseudo4(srcIp, dstIp, 6, segLen)
                 : Checksums.pseudo6(src6, dst6, 6, segLen));
         boolean good = Checksums.fold(sum) == 0xffff;
-        add(s, f.TCP_CHECKSUM_CALCULATED, occ, off + 16, 2, Checksums.shouldBe(sum, checksum));
-        add(s, f.TCP_CHECKSUM_STATUS, occ, off + 16, 0, good ? Checksums.GOOD : Checksums.BAD);
+        // a checked checksum gets a subtree (Wireshark's proto_tree_add_checksum)
+        int tree = item >= 0 ? item : occ;
+        int shouldBe = Checksums.shouldBe(sum, checksum);
         if (!good) {
-            add(s, f.TCP_CHECKSUM_BAD_EXPERT, occ, off + 16, 2, 0);
+            expert.badChecksum(s, 1, tree, off + 16, f.TCP_CHECKSUM_BAD_EXPERT, shouldBe);
         }
+        add(s, f.TCP_CHECKSUM_CALCULATED, tree, off + 16, 2, shouldBe);
+        add(s, f.TCP_CHECKSUM_STATUS, occ, off + 16, 0, good ? Checksums.GOOD : Checksums.BAD);
         return !good;
     }
 

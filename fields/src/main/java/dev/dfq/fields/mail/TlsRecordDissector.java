@@ -58,7 +58,15 @@ public final class TlsRecordDissector {
      * on the connection and the bytes are not one: the caller hands them to the application
      * protocol instead.
      */
+    /** Whether the last segment's bytes went into a reassembly (joined to earlier ones, or kept for later). */
+    private boolean reassembly;
+
+    public boolean reassembly() {
+        return reassembly;
+    }
+
     public boolean dissect(MailContext ctx, Direction dir, Direction peer, int src, int off, int len) {
+        reassembly = false;
         FieldStore st = ctx.store();
         if (dir.stream < 0) {
             // Wireshark numbers the TLS session when its dissector first runs on the connection
@@ -74,6 +82,7 @@ public final class TlsRecordDissector {
             }
         }
         byte[] frame = st.sourceData(src);
+        reassembly = dir.pending.length > 0;
         byte[] d;
         int s;
         int end;
@@ -98,6 +107,7 @@ public final class TlsRecordDissector {
                 return true;
             }
             if (end - s < 5) {
+                reassembly = true;
                 dir.pending = java.util.Arrays.copyOfRange(d, s, end);
                 waiting(ctx, dir, top, dsrc, s, end);
                 return true;
@@ -105,6 +115,7 @@ public final class TlsRecordDissector {
             int ver = ((d[s + 1] & 0xff) << 8) | (d[s + 2] & 0xff);
             int rlen = ((d[s + 3] & 0xff) << 8) | (d[s + 4] & 0xff);
             if (end - s < 5 + rlen) {
+                reassembly = true;
                 if (5 + rlen <= MAX_RECORD) {
                     dir.pending = java.util.Arrays.copyOfRange(d, s, end);
                 }
