@@ -105,19 +105,33 @@ message = CRLF.join([
     'Content-Type: message/rfc822', '', 'From: inner@example.net', 'Subject: inner', 'Content-Type: text/plain; charset=utf-8',
     '', 'inner body line', '--b1--', 'trailer', '']).encode()
 client, server = bytes([10, 2, 0, 1]), bytes([10, 2, 0, 2])
+
+
+def smtp_session(talk):
+    """The frames of one SMTP connection: handshake, then each ('C'|'S', bytes) segment in turn."""
+    cseq, sseq = 1000, 5000
+    frames = [tcp4(client, server, 41000, 25, cseq, 0, 0x02), tcp4(server, client, 25, 41000, sseq, cseq + 1, 0x12),
+              tcp4(client, server, 41000, 25, cseq + 1, sseq + 1, 0x10)]
+    cseq, sseq = cseq + 1, sseq + 1
+    for side, data in talk:
+        if side == 'C':
+            frames.append(tcp4(client, server, 41000, 25, cseq, sseq, 0x18, data))
+            cseq += len(data)
+        else:
+            frames.append(tcp4(server, client, 25, 41000, sseq, cseq, 0x18, data))
+            sseq += len(data)
+    return frames
+
+
 talk = [('S', b'220 mx ESMTP\r\n'), ('C', b'EHLO c\r\n'), ('S', b'250 mx\r\n'), ('C', b'MAIL FROM:<alice@example.com>\r\n'),
         ('S', b'250 ok\r\n'), ('C', b'RCPT TO:<bob@example.org>\r\n'), ('S', b'250 ok\r\n'), ('C', b'DATA\r\n'),
         ('S', b'354 go\r\n'), ('C', message), ('C', b'.\r\n'), ('S', b'250 queued\r\n'), ('C', b'QUIT\r\n'), ('S', b'221 bye\r\n')]
-cseq, sseq = 1000, 5000
-frames = [tcp4(client, server, 41000, 25, cseq, 0, 0x02), tcp4(server, client, 25, 41000, sseq, cseq + 1, 0x12),
-          tcp4(client, server, 41000, 25, cseq + 1, sseq + 1, 0x10)]
-cseq, sseq = cseq + 1, sseq + 1
-for side, data in talk:
-    if side == 'C':
-        frames.append(tcp4(client, server, 41000, 25, cseq, sseq, 0x18, data))
-        cseq += len(data)
-    else:
-        frames.append(tcp4(server, client, 25, 41000, sseq, cseq, 0x18, data))
-        sseq += len(data)
 with open(os.path.join(out, 'mail-media.pcap'), 'wb') as f:
-    f.write(pcap(1, frames))
+    f.write(pcap(1, smtp_session(talk)))
+
+# mail-tls.pcap (Ethernet): STARTTLS accepted, then a whole TLS record (a handshake message), whose tree
+# (handshake items under the record) dfq does not write, then the start of a record waiting for bytes
+tls = [('S', b'220 mx ESMTP\r\n'), ('C', b'EHLO c\r\n'), ('S', b'250-mx\r\n250 STARTTLS\r\n'), ('C', b'STARTTLS\r\n'),
+       ('S', b'220 ready\r\n'), ('C', bytes.fromhex('1603010004' '00000000')), ('C', bytes.fromhex('1603010030' '0100'))]
+with open(os.path.join(out, 'mail-tls.pcap'), 'wb') as f:
+    f.write(pcap(1, smtp_session(tls)))

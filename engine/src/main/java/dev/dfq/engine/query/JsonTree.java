@@ -185,7 +185,7 @@ final class JsonTree {
         for (int occ = 0; occ < s.size(); occ++) {
             if (s.parent(occ) < 0) {
                 String abbrev = s.fieldId(occ) == FieldStore.TEXT ? (String) s.ref(occ) : registry.abbrevOf(s.fieldId(occ));
-                if (!SUPPORTED.contains(abbrev)) {
+                if (!SUPPORTED.contains(abbrev) && !(abbrev.equals("tls") && waitingRecord(s, occ))) {
                     return abbrev;
                 }
                 if (abbrev.equals("ip") && fragment(s, occ)) {
@@ -195,6 +195,22 @@ final class JsonTree {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the tls item {@code tls} only holds bytes of a record still waiting for more (its
+     * stream index and segment data): that tree is tshark's, while a whole record's lacks the
+     * handshake and alert items tshark shows below the record header.
+     */
+    private boolean waitingRecord(FieldStore s, int tls) {
+        int stream = registry.byName("tls.stream").orElseThrow().id();
+        int segment = registry.byName("tls.segment.data").orElseThrow().id();
+        for (int occ = tls + 1; occ < s.size(); occ++) {
+            if (s.parent(occ) == tls && s.fieldId(occ) != stream && s.fieldId(occ) != segment) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the ip item {@code ip} is a fragment: more fragments follow or its offset is not 0. */
