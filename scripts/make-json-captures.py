@@ -135,3 +135,13 @@ tls = [('S', b'220 mx ESMTP\r\n'), ('C', b'EHLO c\r\n'), ('S', b'250-mx\r\n250 S
        ('S', b'220 ready\r\n'), ('C', bytes.fromhex('1603010004' '00000000')), ('C', bytes.fromhex('1603010030' '0100'))]
 with open(os.path.join(out, 'mail-tls.pcap'), 'wb') as f:
     f.write(pcap(1, smtp_session(tls)))
+
+# mail-auth.pcap (Ethernet): AUTH LOGIN with the username on the command line, a password whose decoding
+# is four letters (a password request takes it as the password all the same), AUTH PLAIN with the
+# credentials on their own line, a multiline reply with an unexpected code, a BDAT LAST message
+auth = [('S', b'220 mx\r\n'), ('C', b'EHLO c\r\n'), ('S', b'250-mx\r\n251-odd\r\n250 AUTH LOGIN PLAIN\r\n'),
+        ('C', b'AUTH LOGIN dXNlckBleC5jb20=\r\n'), ('S', b'334 UGFzc3dvcmQ6\r\n'), ('C', b'cGFzcw==\r\n'), ('S', b'235 ok\r\n'),
+        ('C', b'AUTH PLAIN\r\n'), ('S', b'334 \r\n'), ('C', b'AHVzZXIAcGFzcw==\r\n'), ('S', b'235 ok\r\n'),
+        ('C', b'BDAT 5 LAST\r\nHi!\r\n'), ('S', b'250 ok\r\n')]
+with open(os.path.join(out, 'mail-auth.pcap'), 'wb') as f:
+    f.write(pcap(1, smtp_session(auth)))

@@ -256,7 +256,10 @@ public final class SmtpDissector {
         // credential becomes a command and later plain commands stop being ones, as in tshark).
         boolean authData = s.auth != Auth.NONE && s.auth != Auth.SUCCESS && s.auth != Auth.FAILED;
         boolean isCommand;
-        if (prefs.decryption() && authData) {
+        if (s.auth == Auth.PASSWORD_REQ) {
+            // the line a password request awaits is the password, whatever its decoding looks like
+            isCommand = false;
+        } else if (prefs.decryption() && authData) {
             byte[] dec = base64(d, o, lineLen);
             int dsp = indexOf(dec, (byte) ' ');
             isCommand = isCommandWord(dec, 0, dsp < 0 ? dec.length : dsp);
