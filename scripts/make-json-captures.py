@@ -103,3 +103,61 @@ ip = ip[:10] + struct.pack('>H', csum(ip)) + ip[12:]
 with open(os.path.join(out, 'icmp-tcp.pcap'), 'wb') as f:
     f.write(pcap(1, [tcp4(A4, B4, 40100, 25, 1000, 0, 0x02), tcp4(B4, A4, 25, 40100, 5000, 1001, 0x12),
                      tcp4(A4, B4, 40100, 25, 1001, 5001, 0x10), segment, segment[:12] + b'\x08\x00' + ip + icmp]))
+
+# mail-media.pcap (Ethernet): one SMTP session whose message has an SIO-Label header with an unknown
+# parameter and multipart parts Wireshark gives to media (image/png, application/x-unknown), to
+# data-text-lines (text/html), to data (no Content-Type), to IMF (message/rfc822), and a part header
+# of a name the multipart dissector does not know
+from pcapgen import tcp4
+CRLF = '\r\n'
+message = CRLF.join([
+    'From: Alice <alice@example.com>', 'To: bob@example.org', 'Subject: media parts',
+    'SIO-Label: marking="SECRET"; fgcolor=red; colour=blue', 'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"', '', 'preamble', '--b1',
+    'Content-Type: image/png', 'Content-Transfer-Encoding: base64', 'X-Part-Note: first', '',
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    '--b1', 'Content-Type: text/html; charset=us-ascii', '', '<p>hello</p>', '<p>world</p>', '--b1', '',
+    'raw part without a type', '--b1', 'Content-Type: application/x-unknown', '', 'opaque bytes', '--b1',
+    'Content-Type: message/rfc822', '', 'From: inner@example.net', 'Subject: inner', 'Content-Type: text/plain; charset=utf-8',
+    '', 'inner body line', '--b1--', 'trailer', '']).encode()
+client, server = bytes([10, 2, 0, 1]), bytes([10, 2, 0, 2])
+
+
+def smtp_session(talk):
+    """The frames of one SMTP connection: handshake, then each ('C'|'S', bytes) segment in turn."""
+    cseq, sseq = 1000, 5000
+    frames = [tcp4(client, server, 41000, 25, cseq, 0, 0x02), tcp4(server, client, 25, 41000, sseq, cseq + 1, 0x12),
+              tcp4(client, server, 41000, 25, cseq + 1, sseq + 1, 0x10)]
+    cseq, sseq = cseq + 1, sseq + 1
+    for side, data in talk:
+        if side == 'C':
+            frames.append(tcp4(client, server, 41000, 25, cseq, sseq, 0x18, data))
+            cseq += len(data)
+        else:
+            frames.append(tcp4(server, client, 25, 41000, sseq, cseq, 0x18, data))
+            sseq += len(data)
+    return frames
+
+
+talk = [('S', b'220 mx ESMTP\r\n'), ('C', b'EHLO c\r\n'), ('S', b'250 mx\r\n'), ('C', b'MAIL FROM:<alice@example.com>\r\n'),
+        ('S', b'250 ok\r\n'), ('C', b'RCPT TO:<bob@example.org>\r\n'), ('S', b'250 ok\r\n'), ('C', b'DATA\r\n'),
+        ('S', b'354 go\r\n'), ('C', message), ('C', b'.\r\n'), ('S', b'250 queued\r\n'), ('C', b'QUIT\r\n'), ('S', b'221 bye\r\n')]
+with open(os.path.join(out, 'mail-media.pcap'), 'wb') as f:
+    f.write(pcap(1, smtp_session(talk)))
+
+# mail-tls.pcap (Ethernet): STARTTLS accepted, then a whole TLS record (a handshake message), whose tree
+# (handshake items under the record) dfq does not write, then the start of a record waiting for bytes
+tls = [('S', b'220 mx ESMTP\r\n'), ('C', b'EHLO c\r\n'), ('S', b'250-mx\r\n250 STARTTLS\r\n'), ('C', b'STARTTLS\r\n'),
+       ('S', b'220 ready\r\n'), ('C', bytes.fromhex('1603010004' '00000000')), ('C', bytes.fromhex('1603010030' '0100'))]
+with open(os.path.join(out, 'mail-tls.pcap'), 'wb') as f:
+    f.write(pcap(1, smtp_session(tls)))
+
+# mail-auth.pcap (Ethernet): AUTH LOGIN with the username on the command line, a password whose decoding
+# is four letters (a password request takes it as the password all the same), AUTH PLAIN with the
+# credentials on their own line, a multiline reply with an unexpected code, a BDAT LAST message
+auth = [('S', b'220 mx\r\n'), ('C', b'EHLO c\r\n'), ('S', b'250-mx\r\n251-odd\r\n250 AUTH LOGIN PLAIN\r\n'),
+        ('C', b'AUTH LOGIN dXNlckBleC5jb20=\r\n'), ('S', b'334 UGFzc3dvcmQ6\r\n'), ('C', b'cGFzcw==\r\n'), ('S', b'235 ok\r\n'),
+        ('C', b'AUTH PLAIN\r\n'), ('S', b'334 \r\n'), ('C', b'AHVzZXIAcGFzcw==\r\n'), ('S', b'235 ok\r\n'),
+        ('C', b'BDAT 5 LAST\r\nHi!\r\n'), ('S', b'250 ok\r\n')]
+with open(os.path.join(out, 'mail-auth.pcap'), 'wb') as f:
+    f.write(pcap(1, smtp_session(auth)))

@@ -121,7 +121,10 @@ final class JsonDumper {
         }
     }
 
-    /** json_puts_string: control characters as \b \t \n \f \r or \\u00XX, quote and backslash escaped, the rest as is. */
+    /**
+     * json_puts_string: control characters as \b \t \n \f \r or \\u00XX, quote and backslash escaped,
+     * a slash after "<" too, the rest as is.
+     */
     private void string(String s, boolean underscores) {
         put('"');
         for (int i = 0; i < s.length(); i++) {
@@ -135,7 +138,8 @@ final class JsonDumper {
                     case '\r' -> put("\\r");
                     default -> put(String.format("\\u%04x", (int) c));
                 }
-            } else if (c == '"' || c == '\\') {
+            } else if (c == '"' || c == '\\' || c == '/' && i > 0 && s.charAt(i - 1) == '<') {
+                // "</" as "<\/", as json_dumper writes it so that the text can sit inside HTML's <script>
                 put('\\');
                 put(c);
             } else {

@@ -29,7 +29,7 @@ final class JsonTree {
      * expert info objects inside them.
      */
     static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data", "ipv6",
-            "tcp", "icmp", "icmpv6",
+            "tcp", "icmp", "icmpv6", "smtp", "data-text-lines", "imf", "mime_multipart", "media",
             "_ws.expert");
 
     private final FieldRegistry registry;
@@ -98,7 +98,12 @@ final class JsonTree {
         for (List<Integer> group : groups(s, parent)) {
             int first = group.get(0);
             if (s.fieldId(first) == FieldStore.TEXT) {
-                text(json, s, first, open);
+                json.name((String) s.ref(first));
+                many(json, group.size(), true);
+                for (int occ : group) {
+                    text(json, s, occ, open);
+                }
+                many(json, group.size(), false);
                 continue;
             }
             FieldDef def = registry.byId(s.fieldId(first));
@@ -139,7 +144,6 @@ final class JsonTree {
      */
     private void text(JsonDumper json, FieldStore s, int occ, boolean open) {
         String label = (String) s.ref(occ);
-        json.name(label);
         if (childCount[occ] == 0) {
             json.value("");
             return;
@@ -164,13 +168,17 @@ final class JsonTree {
         }
     }
 
-    /** The items under {@code parent} (-1: the top) in tree order, each alone or, with no duplicate keys, by name. */
+    /**
+     * The items under {@code parent} (-1: the top) in tree order, each alone or, with no duplicate
+     * keys, by name (a text-only item's label).
+     */
     private Collection<List<Integer>> groups(FieldStore s, int parent) {
-        Map<Integer, List<Integer>> byName = new LinkedHashMap<>();
+        Map<Object, List<Integer>> byName = new LinkedHashMap<>();
         for (int occ = 0; occ < s.size(); occ++) {
             if (s.parent(occ) == parent) {
-                boolean merged = noDuplicateKeys && s.fieldId(occ) != FieldStore.TEXT;
-                byName.computeIfAbsent(merged ? s.fieldId(occ) : -1 - occ, k -> new ArrayList<>(1)).add(occ);
+                // a text-only item's name is its label
+                Object name = s.fieldId(occ) == FieldStore.TEXT ? s.ref(occ) : s.fieldId(occ);
+                byName.computeIfAbsent(noDuplicateKeys ? name : occ, k -> new ArrayList<>(1)).add(occ);
             }
         }
         return byName.values();
@@ -185,7 +193,7 @@ final class JsonTree {
         for (int occ = 0; occ < s.size(); occ++) {
             if (s.parent(occ) < 0) {
                 String abbrev = s.fieldId(occ) == FieldStore.TEXT ? (String) s.ref(occ) : registry.abbrevOf(s.fieldId(occ));
-                if (!SUPPORTED.contains(abbrev)) {
+                if (!SUPPORTED.contains(abbrev) && !(abbrev.equals("tls") && waitingRecord(s, occ))) {
                     return abbrev;
                 }
                 String within = unsupportedWithin(s, occ, abbrev);
@@ -214,6 +222,22 @@ final class JsonTree {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the tls item {@code tls} only holds bytes of a record still waiting for more (its
+     * stream index and segment data): that tree is tshark's, while a whole record's lacks the
+     * handshake and alert items tshark shows below the record header.
+     */
+    private boolean waitingRecord(FieldStore s, int tls) {
+        int stream = registry.byName("tls.stream").orElseThrow().id();
+        int segment = registry.byName("tls.segment.data").orElseThrow().id();
+        for (int occ = tls + 1; occ < s.size(); occ++) {
+            if (s.parent(occ) == tls && s.fieldId(occ) != stream && s.fieldId(occ) != segment) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean below(FieldStore s, int occ, int protocol) {

@@ -12,14 +12,15 @@ import java.util.Map;
 /**
  * The value tshark prints for a protocol named with -e (-T fields, json, ek): the protocol item's
  * label when its dissector writes one even without a visible tree (frame, sll, ip, ipv6, tcp, udp,
- * mime_multipart), else the protocol's abbreviation (eth, null, smtp, imf, tls: items added whole,
+ * vlan, arp, mime_multipart, data-text-lines), else the protocol's abbreviation (eth, null, smtp, imf,
+ * tls, media, icmp...: items added whole,
  * with no text). The labels are rebuilt from the protocol's own fields, which {@link #ingredients}
  * names so that the dissector produces them.
  */
 final class ProtocolLabel {
     /** Protocols tshark prints as their abbreviation. */
-    private static final List<String> ABBREV = List.of("eth", "null", "smtp", "imf", "tls", "_ws.malformed", "icmp", "icmpv6", "ipv6.hopopts",
-            "ipv6.dstopts", "ipv6.fraghdr");
+    private static final List<String> ABBREV = List.of("eth", "null", "smtp", "imf", "tls", "media", "_ws.malformed", "icmp",
+            "icmpv6", "ipv6.hopopts", "ipv6.dstopts", "ipv6.fraghdr");
 
     private static final Map<String, List<String>> INGREDIENTS = Map.ofEntries(
             Map.entry("frame", List.of("frame.number", "frame.len", "frame.cap_len", "frame.interface_id")),
@@ -90,6 +91,10 @@ final class ProtocolLabel {
                     ? "MIME Multipart Media Encapsulation, Type: " + c.text("mime_multipart.type") + ", Boundary: \""
                             + boundary(c.text("mime_multipart.first_boundary")) + "\""
                     : "";
+            // its label counts lines and names the media type: the dissector keeps it as the item's value
+            case "data-text-lines" -> s.ref(occ) instanceof String label ? label : "";
+            // data has no label of its own: tshark prints its bytes
+            case "data" -> FieldText.hex(s.rawBytes(occ), false);
             default -> "";
         };
     }

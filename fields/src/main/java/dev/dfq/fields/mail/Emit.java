@@ -47,6 +47,27 @@ final class Emit {
         return id < 0 ? -1 : s.add(id, layer, parent, src, off, Math.max(0, len), v, null);
     }
 
+    /** Wireshark's PI_PROTOCOL group and PI_WARN severity, which the mail dissectors' expert infos have. */
+    private static final int PROTOCOL_GROUP = 0x09000000;
+    private static final int WARN = 0x00600000;
+
+    /**
+     * An expert info (a warning of the protocol group) as Wireshark adds it: an {@code _ws.expert}
+     * item holding the expert field, its message, severity and group, with no byte range. Without
+     * {@code _ws.expert} and its items in the query, the expert field alone.
+     */
+    static int expert(FieldStore s, MailFields f, int id, int layer, int parent, String message) {
+        if (f.expert < 0 && f.expertMessage < 0 && f.expertSeverity < 0 && f.expertGroup < 0) {
+            return none(s, id, layer, parent, 0, 0, 0);
+        }
+        int e = f.expert >= 0 ? s.add(f.expert, layer, parent, 0, 0, 0, 0, null) : parent;
+        none(s, id, layer, e, 0, 0, 0);
+        rawValue(s, f.expertMessage, layer, e, 0, 0, 0, message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        uint(s, f.expertSeverity, layer, e, 0, 0, 0, WARN);
+        uint(s, f.expertGroup, layer, e, 0, 0, 0, PROTOCOL_GROUP);
+        return e;
+    }
+
     /** Raw bytes (FT_BYTES, FT_PROTOCOL): the value is the source range itself. */
     static int raw(FieldStore s, int id, int layer, int parent, int src, int off, int len) {
         return id < 0 ? -1 : s.add(id, layer, parent, src, off, Math.max(0, len), 0, null);

@@ -18,11 +18,24 @@ final class FormatText {
     private FormatText() {}
 
     static String of(byte[] d, int off, int len) {
+        return of(d, off, len, false);
+    }
+
+    /**
+     * @param blanks whitespace (space, tab, line ends, form feed, vertical tab) as one space each, as
+     *     Wireshark's format_text_wsp does for the lines of a message's text
+     */
+    static String of(byte[] d, int off, int len, boolean blanks) {
         StringBuilder b = new StringBuilder(len + 8);
         int end = off + len;
         int i = off;
         while (i < end) {
             int c = d[i] & 0xff;
+            if (blanks && (c == ' ' || c >= '\t' && c <= '\r')) {
+                b.append(' ');
+                i++;
+                continue;
+            }
             if (c < 0x80) {
                 ascii(b, c);
                 i++;

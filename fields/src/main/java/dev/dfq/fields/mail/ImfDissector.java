@@ -192,10 +192,14 @@ final class ImfDissector {
         if (start >= max) {
             return;
         }
-        Emit.none(st, f.messageText, layer, top, src, start, max - start);
+        int text = Emit.none(st, f.messageText, layer, top, src, start, max - start);
         int[] next = new int[1];
         for (int o = start; o < max; o = next[0]) {
             int lineLen = Lines.lineEnd(d, o, max, false, next);
+            if (text >= 0 && f.textItems()) {
+                // each line a text item under Message-Text, its blanks and line end as spaces
+                st.addText(text, ItemLabel.of(FormatText.of(d, o, next[0] - o, true)));
+            }
             if (ctx.info().length() > 0) {
                 ctx.info().append(", ");
             }
@@ -280,7 +284,7 @@ final class ImfDissector {
             };
             if (id == -2) {
                 int u = Emit.string(st, f.sioUnknown, layer, parent, src, ns, e - ns);
-                Emit.none(st, f.unknownParam, layer, u, src, 0, 0); // an expert item: no range
+                Emit.expert(st, f, f.unknownParam, layer, u >= 0 ? u : parent, "Unknown parameter");
             } else {
                 Emit.string(st, id, layer, parent, src, eq + 1, e - eq - 1);
             }

@@ -24,6 +24,8 @@ final class MailFields {
     // bodies
     final int textLines, media, mediaType, data, dataData, dataLen;
     final int malformed;
+    // expert info objects
+    final int expert, expertMessage, expertSeverity, expertGroup;
 
     /** Ids of fields the query does not read are -1 too: the dissectors then skip adding them. */
     private final java.util.function.IntPredicate wanted;
@@ -91,6 +93,18 @@ final class MailFields {
         dataData = id("data.data");
         dataLen = id("data.len");
         malformed = id("_ws.malformed");
+        expert = id("_ws.expert");
+        expertMessage = id("_ws.expert.message");
+        expertSeverity = id("_ws.expert.severity");
+        expertGroup = id("_ws.expert.group");
+    }
+
+    /**
+     * Whether to add text-only items (a body's lines): only when every field is wanted, that is
+     * when the whole tree may be written; a filter or -e never reads them.
+     */
+    boolean textItems() {
+        return wanted == null;
     }
 
     /** Ids looked up by name while dissecting (MIME part headers), remembered. */

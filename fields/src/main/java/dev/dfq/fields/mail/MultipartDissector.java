@@ -120,8 +120,7 @@ final class MultipartDissector {
         boolean[] last = {false};
         while (o < end) {
             if (Lines.startsWith(d, o, end, "\r\n")) {
-                o += 2;
-                break;
+                break; // no header line: the empty line is the body's first, as in Wireshark
             }
             int colon = Lines.indexOf(d, o, end, (byte) ':');
             int lineEnd = ImfDissector.fieldEnd(d, o, end, last);
@@ -132,10 +131,14 @@ final class MultipartDissector {
             String value = compact(new String(d, colon + 1, Math.max(0, lineEnd - colon - 1),
                     StandardCharsets.ISO_8859_1));
             String abbrev = HEADERS.get(name);
+            // The last header's item also covers the empty line that ends the headers.
+            int hlen = lineEnd - o + (last[0] && Lines.startsWith(d, lineEnd, end, "\r\n") ? 2 : 0);
+            if (abbrev == null && item >= 0 && f.textItems()) {
+                // a header of another name is a text item: its raw lines
+                st.addText(item, ItemLabel.of(FormatText.of(d, o, hlen)));
+            }
             if (abbrev != null) {
                 byte[] v = value.getBytes(StandardCharsets.ISO_8859_1);
-                // The last header's item also covers the empty line that ends the headers.
-                int hlen = lineEnd - o + (last[0] && Lines.startsWith(d, lineEnd, end, "\r\n") ? 2 : 0);
                 Emit.stringValue(st, f.id(abbrev), layer, item, src, o, hlen, v);
                 if (abbrev.endsWith("content-type")) {
                     ctype = value;
@@ -150,17 +153,18 @@ final class MultipartDissector {
             }
         }
         int bodyLen = Math.max(0, end - o);
+        int under = item >= 0 ? item : top; // the body's protocol sits under its part
         if (ctype == null) {
-            TextLines.data(ctx, f, src, o, bodyLen, top);
+            TextLines.data(ctx, f, src, o, bodyLen, under);
             return;
         }
         int semi = ctype.indexOf(';');
         String t = semi < 0 ? ctype : ctype.substring(0, semi);
         String params = semi < 0 ? "" : ctype.substring(semi + 1);
         if (t.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
-            TextLines.data(ctx, f, src, o, bodyLen, top);
-        } else if (!imf.dispatchMedia(ctx, src, o, bodyLen, t, params, top)) {
-            TextLines.media(ctx, f, src, o, bodyLen, t, top);
+            TextLines.data(ctx, f, src, o, bodyLen, under);
+        } else if (!imf.dispatchMedia(ctx, src, o, bodyLen, t, params, under)) {
+            TextLines.media(ctx, f, src, o, bodyLen, t, under);
         }
     }
 

@@ -256,7 +256,10 @@ public final class SmtpDissector {
         // credential becomes a command and later plain commands stop being ones, as in tshark).
         boolean authData = s.auth != Auth.NONE && s.auth != Auth.SUCCESS && s.auth != Auth.FAILED;
         boolean isCommand;
-        if (prefs.decryption() && authData) {
+        if (s.auth == Auth.PASSWORD_REQ) {
+            // the line a password request awaits is the password, whatever its decoding looks like
+            isCommand = false;
+        } else if (prefs.decryption() && authData) {
             byte[] dec = base64(d, o, lineLen);
             int dsp = indexOf(dec, (byte) ' ');
             isCommand = isCommandWord(dec, 0, dsp < 0 ? dec.length : dsp);
@@ -368,17 +371,18 @@ public final class SmtpDissector {
                 plainCredentials(st, layer, top, src, o, lineLen);
                 infoText = Lines.ascii(d, o, lineLen);
             } else {
-                Emit.string(st, f.commandLine, layer, top, src, o, nextOff - o);
-                Emit.string(st, f.reqCommand, layer, top, src, o, Math.min(4, lineLen));
+                int line = Emit.string(st, f.commandLine, layer, top, src, o, nextOff - o);
+                int under = line >= 0 ? line : top; // the command and its parameter sit under their line
+                Emit.string(st, f.reqCommand, layer, under, src, o, Math.min(4, lineLen));
                 if (lineLen > 5) {
-                    Emit.string(st, f.reqParameter, layer, top, src, o + 5, lineLen - 5);
+                    Emit.string(st, f.reqParameter, layer, under, src, o + 5, lineLen - 5);
                 }
                 infoText = Lines.ascii(d, o, lineLen);
                 if (frame == s.usernameCmdFrame && lineLen > 11) {
                     infoText = Lines.ascii(d, o, 11) + "User: "
-                            + credential(st, f.authUsername, layer, top, src, o + 11, lineLen - 11);
+                            + credential(st, f.authUsername, layer, under, src, o + 11, lineLen - 11);
                 } else if (frame == s.userPassCmdFrame && lineLen > 11) {
-                    plainCredentials(st, layer, top, src, o + 11, lineLen - 11);
+                    plainCredentials(st, layer, under, src, o + 11, lineLen - 11);
                 }
             }
             ctx.info().append(started[0] ? " | " : "C: ").append(infoText);
@@ -403,8 +407,9 @@ public final class SmtpDissector {
     private void plainCredentials(FieldStore st, int layer, int top, int src, int off, int len) {
         byte[] d = st.sourceData(src);
         if (!prefs.decryption()) {
-            Emit.string(st, f.authUserPass, layer, top, src, off, len);
-            Emit.none(st, f.base64Decode, layer, top, src, 0, 0); // an expert item: no range
+            int item = Emit.string(st, f.authUserPass, layer, top, src, off, len);
+            Emit.expert(st, f, f.base64Decode, layer, item >= 0 ? item : top,
+                    "base64 decode failed or is not enabled (check SMTP preferences)");
             return;
         }
         byte[] dec = base64(d, off, len);
@@ -462,13 +467,13 @@ public final class SmtpDissector {
             ctx.info().append(started[0] ? " | " : "C: ").append("DATA fragment, ").append(len)
                     .append(len == 1 ? " byte" : " bytes");
             started[0] = true;
+            if (len > 0) {
+                TextLines.fragment(ctx, f, src, p.start(), len, top);
+            }
             Integer in = s.reassembledIn.get(frame);
             if (!ctx.firstPass() && in != null && in != frame) {
+                // after the fragment's text lines, as in tshark's tree
                 Emit.uint(st, f.reassembledIn, layer, top, src, p.start(), 0, in);
-            }
-            if (len > 0) {
-                int tl = ctx.enter(MailContext.P_TEXT, "data-text-lines");
-                Emit.raw(st, f.textLines, tl, top, src, p.start(), len);
             }
             return;
         }
@@ -553,6 +558,7 @@ public final class SmtpDissector {
         boolean multiline = false;
         int code = 0;
         int item = top;
+        int codeItem = -1;
         boolean first = true;
         for (int o = off; o < end; o = next[0]) {
             int lineLen = Lines.lineEnd(d, o, end, false, next);
@@ -566,12 +572,14 @@ public final class SmtpDissector {
             if (!multiline) {
                 code = c;
                 item = Emit.string(st, f.response, layer, top, src, o, nextOff - o);
-                Emit.uint(st, f.responseCode, layer, item, src, o, 3, c);
+                codeItem = Emit.uint(st, f.responseCode, layer, item >= 0 ? item : top, src, o, 3, c);
                 ctx.info().append(Lines.ascii(d, o, lineLen));
                 replyState(ctx, s, c);
             } else {
                 if (c != code) {
-                    Emit.none(st, f.codeUnexpected, layer, item, src, 0, 0); // an expert item: no range
+                    // under the first line's code, as tshark's tree has it
+                    Emit.expert(st, f, f.codeUnexpected, layer, codeItem >= 0 ? codeItem : item,
+                            "Unexpected response code " + c + " in multiline response. Expected " + code);
                 }
                 // A continuation shows its text after the code; a bare code shows itself.
                 ctx.info().append(lineLen > 3 ? Lines.ascii(d, o + 4, Math.max(0, lineLen - 4)) : Lines.ascii(d, o, lineLen));

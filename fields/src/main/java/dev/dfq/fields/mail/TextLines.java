@@ -30,8 +30,37 @@ final class TextLines {
         if (len <= 0) {
             return;
         }
+        lines(ctx, f, src, off, len, type.trim().toLowerCase(java.util.Locale.ROOT), parent);
+    }
+
+    /** A DATA fragment's text: data-text-lines without a media type. */
+    static void fragment(MailContext ctx, MailFields f, int src, int off, int len, int parent) {
+        lines(ctx, f, src, off, len, null, parent);
+    }
+
+    /**
+     * data-text-lines over {@code [off, off+len)}: the protocol item, whose label (kept as its object
+     * value, for -e) names the media type and counts the lines, and under it one text-only item per
+     * line (line end included), labelled with the line's text as Wireshark formats it.
+     */
+    private static void lines(MailContext ctx, MailFields f, int src, int off, int len, String type, int parent) {
         int layer = ctx.enter(MailContext.P_TEXT, "data-text-lines");
-        protocol(ctx.store(), f.textLines, layer, parent, src, off, len);
+        FieldStore st = ctx.store();
+        int top = protocol(st, f.textLines, layer, parent, src, off, len);
+        if (top < 0) {
+            return;
+        }
+        byte[] d = st.sourceData(src);
+        int[] next = new int[1];
+        int count = 0;
+        for (int o = off; o < off + len; o = next[0]) {
+            Lines.lineEnd(d, o, off + len, false, next);
+            count++;
+            if (f.textItems()) {
+                st.addText(top, ItemLabel.of(FormatText.of(d, o, next[0] - o)));
+            }
+        }
+        st.setValue(top, st.num(top), "Line-based text data" + (type == null ? "" : ": " + type) + " (" + count + " lines)");
     }
 
     static void media(MailContext ctx, MailFields f, int src, int off, int len, String type, int parent) {

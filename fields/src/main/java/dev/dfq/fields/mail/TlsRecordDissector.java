@@ -22,6 +22,8 @@ public final class TlsRecordDissector {
         byte[] pending = new byte[0];
         boolean tls13;
         boolean seenRecord;
+        /** The connection's TLS stream index (tls.stream), shared by both directions; -1 until TLS is seen. */
+        int stream = -1;
     }
 
     private static final int MAX_RECORD = 5 + (1 << 14) + 2048;
@@ -31,6 +33,10 @@ public final class TlsRecordDissector {
     private final int opaqueType;
     private final int version;
     private final int length;
+    private final int streamField;
+    private final int segmentData;
+    /** TLS conversations numbered so far, in the order their first TLS bytes came (tls.stream). */
+    private int streams;
 
     public TlsRecordDissector(FieldRegistry r) {
         tls = id(r, "tls");
@@ -38,6 +44,8 @@ public final class TlsRecordDissector {
         opaqueType = id(r, "tls.record.opaque_type");
         version = id(r, "tls.record.version");
         length = id(r, "tls.record.length");
+        streamField = id(r, "tls.stream");
+        segmentData = id(r, "tls.segment.data");
     }
 
     private static int id(FieldRegistry r, String n) {
@@ -60,6 +68,11 @@ public final class TlsRecordDissector {
     public boolean dissect(MailContext ctx, Direction dir, Direction peer, int src, int off, int len) {
         reassembly = false;
         FieldStore st = ctx.store();
+        if (dir.stream < 0) {
+            // Wireshark numbers the TLS session when its dissector first runs on the connection
+            dir.stream = peer.stream >= 0 ? peer.stream : streams++;
+            peer.stream = dir.stream;
+        }
         if (!dir.seenRecord && !peer.seenRecord && dir.pending.length == 0 && len > 0) {
             int t = st.sourceData(src)[off] & 0xff;
             if (t < 20 || t > 24) {
@@ -96,7 +109,7 @@ public final class TlsRecordDissector {
             if (end - s < 5) {
                 reassembly = true;
                 dir.pending = java.util.Arrays.copyOfRange(d, s, end);
-                waiting(ctx, top, dsrc, s, end);
+                waiting(ctx, dir, top, dsrc, s, end);
                 return true;
             }
             int ver = ((d[s + 1] & 0xff) << 8) | (d[s + 2] & 0xff);
@@ -106,13 +119,14 @@ public final class TlsRecordDissector {
                 if (5 + rlen <= MAX_RECORD) {
                     dir.pending = java.util.Arrays.copyOfRange(d, s, end);
                 }
-                waiting(ctx, top, dsrc, s, end);
+                waiting(ctx, dir, top, dsrc, s, end);
                 return true;
             }
             dir.seenRecord = true;
             if (top < 0) {
                 int layer = ctx.enter(MailContext.P_TLS, "tls");
                 top = Emit.raw(st, tls, layer, -1, dsrc, s, end - s);
+                Emit.uint(st, streamField, layer, top, dsrc, s, 0, dir.stream);
                 ctx.setProtocolColumn("TLS");
             }
             int layer = 1;
@@ -134,14 +148,17 @@ public final class TlsRecordDissector {
 
     /**
      * A frame whose only bytes start a record that needs more data: in its first pass tshark 4.6.9
-     * keeps a "tls" item (so {@code tls} matches) but leaves it out of frame.protocols, shows
+     * keeps a "tls" item (so {@code tls} matches), with the stream index and the segment's bytes, but leaves it out of frame.protocols, shows
      * Protocol "SSL" and an empty Info; with -2 there is nothing.
      */
-    private void waiting(MailContext ctx, int top, int src, int s, int end) {
+    private void waiting(MailContext ctx, Direction dir, int top, int src, int s, int end) {
         if (top >= 0 || !ctx.firstPass() || tls < 0) {
             return;
         }
-        ctx.store().add(tls, 1, -1, src, s, end - s, 0, null);
+        int item = ctx.store().add(tls, 1, -1, src, s, end - s, 0, null);
+        // under it, the stream index and the bytes so far as "TLS segment data"
+        Emit.uint(ctx.store(), streamField, 1, item, src, s, 0, dir.stream);
+        Emit.raw(ctx.store(), segmentData, 1, item, src, s, end - s);
         ctx.setProtocolColumn("SSL");
         ctx.clearInfo();
     }

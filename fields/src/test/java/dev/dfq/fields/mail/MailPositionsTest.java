@@ -70,6 +70,9 @@ class MailPositionsTest {
             Map<String, List<String>> got = new TreeMap<>();
             FieldStore st = r.store();
             for (int occ = 0; occ < st.size(); occ++) {
+                if (st.fieldId(occ) == FieldStore.TEXT) {
+                    continue; // a text-only item has no field, and so no position to compare
+                }
                 String name = reg.byId(st.fieldId(occ)).abbrev();
                 for (String prefix : PREFIXES) {
                     if (name.startsWith(prefix)) {
