@@ -31,6 +31,19 @@ final class Expert {
         this.w = wanted;
     }
 
+    /** Whether a query reads any of these fields or any expert item (then a subtree is worth building). */
+    static boolean anyWanted(F f, BitSet w, int... ids) {
+        if (w.get(f.EXPERT) || w.get(f.EXPERT_MESSAGE) || w.get(f.EXPERT_SEVERITY) || w.get(f.EXPERT_GROUP)) {
+            return true;
+        }
+        for (int id : ids) {
+            if (w.get(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A malformed-packet error: the expert item, then Wireshark's "Malformed Packet" item beside it. */
     void malformed(FieldStore s, int layer, int parent, int off, int len, int field, String message) {
         add(s, layer, parent, off, len, field, message, ERROR, MALFORMED);

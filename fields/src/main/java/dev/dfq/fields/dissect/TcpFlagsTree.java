@@ -12,6 +12,8 @@ final class TcpFlagsTree {
 
     private final F f;
     private final BitSet w;
+    /** Whether the query reads anything this subtree adds (else it is skipped: L3/L4 queries stay fast). */
+    final boolean wanted;
     /** The data source of the segment being added (the frame, or a reassembled IP datagram). */
     private int src;
     private final Expert expert;
@@ -25,6 +27,11 @@ final class TcpFlagsTree {
     TcpFlagsTree(F f, BitSet wanted) {
         this.f = f;
         this.w = wanted;
+        this.wanted = Expert.anyWanted(f, wanted, f.TCP_CONNECTION_FIN, f.TCP_CONNECTION_FIN_ACTIVE,
+                f.TCP_CONNECTION_FIN_PASSIVE, f.TCP_CONNECTION_RST, f.TCP_CONNECTION_SYN, f.TCP_CONNECTION_SYNACK,
+                f.TCP_FLAGS, f.TCP_FLAGS_ACK, f.TCP_FLAGS_AE, f.TCP_FLAGS_CWR, f.TCP_FLAGS_ECE, f.TCP_FLAGS_FIN,
+                f.TCP_FLAGS_PUSH, f.TCP_FLAGS_RES, f.TCP_FLAGS_RESET, f.TCP_FLAGS_STR, f.TCP_FLAGS_SYN,
+                f.TCP_FLAGS_URG);
         this.expert = new Expert(f, wanted);
         syn = f.TCP_CONNECTION_SYN;
         synAck = f.TCP_CONNECTION_SYNACK;

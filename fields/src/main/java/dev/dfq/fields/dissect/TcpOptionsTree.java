@@ -12,6 +12,8 @@ final class TcpOptionsTree {
 
     private final F f;
     private final BitSet w;
+    /** Whether the query reads anything this subtree adds (else it is skipped: L3/L4 queries stay fast). */
+    final boolean wanted;
     /** The data source of the segment being added (the frame, or a reassembled IP datagram). */
     private int src;
     private final Expert expert;
@@ -19,6 +21,12 @@ final class TcpOptionsTree {
     TcpOptionsTree(F f, BitSet wanted) {
         this.f = f;
         this.w = wanted;
+        this.wanted = Expert.anyWanted(f, wanted, f.TCP_OPTIONS, f.TCP_OPTIONS_EOL, f.TCP_OPTIONS_MSS,
+                f.TCP_OPTIONS_MSS_ABSENT, f.TCP_OPTIONS_MSS_VAL, f.TCP_OPTIONS_NOP, f.TCP_OPTIONS_SACK,
+                f.TCP_OPTIONS_SACK_COUNT, f.TCP_OPTIONS_SACK_LE, f.TCP_OPTIONS_SACK_PERM_ABSENT,
+                f.TCP_OPTIONS_SACK_PERM_ITEM, f.TCP_OPTIONS_SACK_RE, f.TCP_OPTIONS_TIMESTAMP,
+                f.TCP_OPTIONS_TIMESTAMP_TSECR, f.TCP_OPTIONS_TIMESTAMP_TSVAL, f.TCP_OPTIONS_WSCALE,
+                f.TCP_OPTIONS_WSCALE_MULTIPLIER, f.TCP_OPTIONS_WSCALE_SHIFT, f.TCP_OPTION_KIND, f.TCP_OPTION_LEN);
         this.expert = new Expert(f, wanted);
     }
 

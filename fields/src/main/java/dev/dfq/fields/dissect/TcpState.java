@@ -18,6 +18,7 @@ final class TcpState {
     private final TcpFlagsTree flagsTree;
     private final TcpOptionsTree optionsTree;
     private final Expert expert;
+    private final boolean ackNonzeroWanted;
     private final BitSet w;
     private final ConversationTable<Conv> conversations = new ConversationTable<>();
     /** Closed conversations, oldest first, until they have been idle for {@link #CLOSED_IDLE_NANOS}. */
@@ -47,6 +48,7 @@ final class TcpState {
         this.flagsTree = new TcpFlagsTree(f, wanted);
         this.optionsTree = new TcpOptionsTree(f, wanted);
         this.expert = new Expert(f, wanted);
+        this.ackNonzeroWanted = Expert.anyWanted(f, wanted, f.TCP_ACK_NONZERO);
         // conversation state costs a hash lookup per segment: only when a field needs it
         int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
             f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA, f.TCP_CLIENT_CONTIGUITY,
@@ -268,13 +270,15 @@ final class TcpState {
         }
         long relAck = prefs.tcpRelativeSeq() && ackFlag && peer.base >= 0 ? (ack - peer.base) & 0xffffffffL : ack;
         int ackItem = w.get(f.TCP_ACK) ? s.add(f.TCP_ACK, 1, occ, this.src, off + 8, 4, relAck, null) : -1;
-        if (!ackFlag && ack != 0) {
+        if (!ackFlag && ack != 0 && ackNonzeroWanted) {
             expert.add(s, 1, ackItem >= 0 ? ackItem : occ, off + 8, 4, f.TCP_ACK_NONZERO,
                     "The acknowledgment number field is nonzero while the ACK flag is not set", Expert.NOTE, Expert.PROTOCOL);
         }
         add(s, f.TCP_ACK_RAW, occ, off + 8, 4, ack);
         add(s, f.TCP_HDR_LEN, occ, off + 12, 1, hdr);
-        flagsTree.add(s, this.src, occ, off, flags, sp, dp, peer.finSeen);
+        if (flagsTree.wanted) {
+            flagsTree.add(s, this.src, occ, off, flags, sp, dp, peer.finSeen);
+        }
         add(s, f.TCP_WINDOW_SIZE_VALUE, occ, off + 14, 2, window);
         int shift = syn ? -1 : (me.windowShift >= 0 && peer.windowShift >= 0 ? me.windowShift
                 : me.windowShift == -2 || peer.windowShift == -2 ? -2 : -1);
@@ -285,7 +289,7 @@ final class TcpState {
         }
         boolean badChecksum = checksum(s, occ, d, off, avail, tcpLen + hdr, srcIp, dstIp, src6, dst6);
         add(s, f.TCP_URGENT_POINTER, occ, off + 18, 2, NetworkLayers.u16(d, off + 18));
-        if (hdr > 20) {
+        if (hdr > 20 && optionsTree.wanted) {
             boolean rel = prefs.tcpRelativeSeq() && peer.base >= 0;
             optionsTree.add(s, this.src, occ, d, off + 20, optEnd, syn, rel ? peer.base : -1, prefs.tcpAnalyzeSeq());
         }
