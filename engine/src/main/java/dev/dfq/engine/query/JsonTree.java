@@ -29,7 +29,7 @@ final class JsonTree {
      * expert info objects inside them.
      */
     static final Set<String> SUPPORTED = Set.of("frame", "null", "sll", "ip", "eth", "vlan", "ieee8021ad", "arp", "udp", "data", "ipv6",
-            "tcp", "icmp", "icmpv6", "smtp", "data-text-lines", "imf", "mime_multipart", "media",
+            "tcp", "tcp.segments", "icmp", "icmpv6", "smtp", "data-text-lines", "imf", "mime_multipart", "media",
             "_ws.expert");
 
     private final FieldRegistry registry;

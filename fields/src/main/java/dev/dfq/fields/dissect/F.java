@@ -206,6 +206,12 @@ final class F {
     final int ICMP_CHECKSUM_STATUS;
     final int ICMP_IDENT;
     final int ICMP_SEQ;
+    final int TCP_SEGMENTS;
+    final int TCP_SEGMENT;
+    final int TCP_SEGMENT_COUNT;
+    final int TCP_REASSEMBLED_LENGTH;
+    final int TCP_REASSEMBLED_DATA;
+    final int TCP_REASSEMBLED_IN;
     final int ICMP_RESP_NOT_FOUND;
     final int ICMPV6_RESP_NOT_FOUND;
     final int ICMPV6_TYPE_ERROR;
@@ -865,6 +871,12 @@ final class F {
         ICMPV6_TYPE_ERROR = ids.of("icmpv6.type.error");
         ICMP_RESP_NOT_FOUND = ids.of("icmp.resp_not_found");
         ICMPV6_RESP_NOT_FOUND = ids.of("icmpv6.resp_not_found");
+        TCP_SEGMENTS = ids.of("tcp.segments");
+        TCP_SEGMENT = ids.of("tcp.segment");
+        TCP_SEGMENT_COUNT = ids.of("tcp.segment.count");
+        TCP_REASSEMBLED_LENGTH = ids.of("tcp.reassembled.length");
+        TCP_REASSEMBLED_DATA = ids.of("tcp.reassembled.data");
+        TCP_REASSEMBLED_IN = ids.of("tcp.reassembled_in");
         for (java.lang.reflect.Field fld : F.class.getDeclaredFields()) {
             try {
                 if (fld.getType() == int.class && fld.getInt(this) >= 0) {

@@ -52,6 +52,15 @@ final class MailHandoff {
      * needs more bytes) or completing earlier ones: TCP shows it as segment data.
      */
     private boolean lastKept;
+    /** Field ids and wanted set for the "Reassembled TCP Segments" item; null until {@link #segmentItems}. */
+    private F f;
+    private java.util.BitSet w;
+
+    /** Lets the frame completing a line reassembled from several segments show tshark's tcp.segments item. */
+    void segmentItems(F ids, java.util.BitSet wanted) {
+        this.f = ids;
+        this.w = wanted;
+    }
 
     boolean kept() {
         return lastKept;
@@ -160,6 +169,9 @@ final class MailHandoff {
             lastKept = true;
             off = 0;
             len = joined.length;
+            if (!smtp.needsMore(joined, 0, len, desegmentOk)) {
+                segments(store, src, prevFrames, frameNumber, joined.length);
+            }
         }
         int r = smtp.dissect(ctx, conv.session, src, off, len, dport == matched, desegmentOk);
         if (r == SmtpDissector.NEED_ONE_MORE_SEGMENT) {
@@ -181,5 +193,30 @@ final class MailHandoff {
             }
         }
         return ctx;
+    }
+
+    /**
+     * The top-level "[N Reassembled TCP Segments]" item of the frame completing a PDU: each segment's
+     * frame, their count, the reassembled length and bytes (over the reassembled source).
+     */
+    private void segments(FieldStore store, int src, int[] earlier, int frameNumber, int length) {
+        if (f == null || !w.get(f.TCP_SEGMENTS) && !w.get(f.TCP_SEGMENT) && !w.get(f.TCP_SEGMENT_COUNT)
+                && !w.get(f.TCP_REASSEMBLED_LENGTH) && !w.get(f.TCP_REASSEMBLED_DATA)) {
+            return;
+        }
+        int item = w.get(f.TCP_SEGMENTS) ? store.add(f.TCP_SEGMENTS, 1, -1, src, 0, length, 0, null) : -1;
+        for (int frame : earlier) {
+            put(store, f.TCP_SEGMENT, item, src, 0, 0, frame);
+        }
+        put(store, f.TCP_SEGMENT, item, src, 0, 0, frameNumber);
+        put(store, f.TCP_SEGMENT_COUNT, item, src, 0, 0, earlier.length + 1);
+        put(store, f.TCP_REASSEMBLED_LENGTH, item, src, 0, 0, length);
+        put(store, f.TCP_REASSEMBLED_DATA, item, src, 0, length, 0);
+    }
+
+    private void put(FieldStore store, int id, int parent, int src, int off, int len, long value) {
+        if (w.get(id)) {
+            store.add(id, 1, parent, src, off, len, value, null);
+        }
     }
 }

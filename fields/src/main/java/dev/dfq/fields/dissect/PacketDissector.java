@@ -59,6 +59,8 @@ public final class PacketDissector {
         final java.util.Map<Integer, Integer> reassembledIn = new HashMap<>();
         /** The frame completing each IP fragment's datagram, from the first pass. */
         final java.util.Map<Integer, Integer> ipReassembledIn = new HashMap<>();
+        /** Each TCP stream's two directions (their sequence ranges seen), from the first pass. */
+        final java.util.Map<Integer, Object> tcpDirections = new HashMap<>();
         /** The reply of each ICMP echo request, from the first pass. */
         final java.util.Map<Integer, Integer> echoReplies = new HashMap<>();
         boolean firstDone;
@@ -111,10 +113,14 @@ public final class PacketDissector {
                 mail = new MailHandoff(twoPass.smtp, registry, !secondPass, twoPass.sessions, twoPass.reassembledIn);
             }
         }
+        if (mail != null) {
+            mail.segmentItems(f, w);
+        }
         if (twoPass != null) {
             twoPass.firstDone = true;
         }
-        TcpCompleteness completeness = new TcpCompleteness(f, w, twoPass == null ? null : twoPass.completeness, secondPass);
+        TcpCompleteness completeness = new TcpCompleteness(f, w, twoPass == null ? null : twoPass.completeness, secondPass,
+                twoPass == null ? null : twoPass.tcpDirections);
         IpFragments fragments = twoPass == null ? new IpFragments()
                 : new IpFragments(twoPass.ipReassembledIn, !secondPass);
         Icmp icmp = new Icmp(f, w, registry, twoPass == null ? null : twoPass.echoReplies, secondPass);
@@ -144,6 +150,10 @@ public final class PacketDissector {
             Map.entry("icmpv6", LEVEL_TRANSPORT)));
 
     private static int levelOf(FieldRegistry registry, FieldDef def) {
+        String name = def.abbrev();
+        if (name.startsWith("tcp.segment") || name.startsWith("tcp.reassembled")) {
+            return LEVEL_APPLICATION; // made by the reassembly the protocols above TCP ask for
+        }
         String proto = registry.protocolOf(def).abbrev();
         return LEVELS.getOrDefault(proto, LEVEL_APPLICATION);
     }

@@ -26,12 +26,34 @@ final class TcpCompleteness {
     /** Final values by stream (two passes: completeness bits, initial RTT), or null (one pass). */
     private final Map<Integer, long[]> finals;
     private final boolean secondPass;
+    private final Map<Integer, Object> directions;
+
+    /** In the first pass of -2, keeps a new stream's directions; in the second, returns the first pass's (or null). */
+    Object directions(int stream, Object fresh) {
+        if (directions == null) {
+            return null;
+        }
+        if (!secondPass) {
+            directions.put(stream, fresh);
+            return null;
+        }
+        return directions.get(stream);
+    }
 
     /**
      * @param finals null for one pass; else the map both passes share
      * @param secondPass whether this is the second of two passes (reads {@code finals}, else fills it)
      */
     TcpCompleteness(F f, BitSet wanted, Map<Integer, long[]> finals, boolean secondPass) {
+        this(f, wanted, finals, secondPass, null);
+    }
+
+    /**
+     * @param directions with -2, each stream's directions as the first pass left them: in the second
+     *     pass Wireshark's contiguity counts already include every range the first pass saw
+     */
+    TcpCompleteness(F f, BitSet wanted, Map<Integer, long[]> finals, boolean secondPass, Map<Integer, Object> directions) {
+        this.directions = directions;
         this.f = f;
         this.w = wanted;
         this.finals = finals;

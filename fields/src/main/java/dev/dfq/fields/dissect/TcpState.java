@@ -19,6 +19,8 @@ final class TcpState {
     private final TcpOptionsTree optionsTree;
     private final Expert expert;
     private final boolean ackNonzeroWanted;
+    /** Whether a contiguity count is read (then -2 carries the sequence ranges over to the second pass). */
+    private final boolean contiguity;
     private final BitSet w;
     private final ConversationTable<Conv> conversations = new ConversationTable<>();
     /** Closed conversations, oldest first, until they have been idle for {@link #CLOSED_IDLE_NANOS}. */
@@ -49,6 +51,7 @@ final class TcpState {
         this.optionsTree = new TcpOptionsTree(f, wanted);
         this.expert = new Expert(f, wanted);
         this.ackNonzeroWanted = Expert.anyWanted(f, wanted, f.TCP_ACK_NONZERO);
+        this.contiguity = wanted.get(f.TCP_CLIENT_CONTIGUITY) || wanted.get(f.TCP_SERVER_CONTIGUITY);
         // conversation state costs a hash lookup per segment: only when a field needs it
         int[] stateful = {f.TCP_STREAM, f.TCP_STREAM_PNUM, f.TCP_SEQ, f.TCP_NXTSEQ, f.TCP_ACK, f.TCP_WINDOW_SIZE,
             f.TCP_WINDOW_SIZE_SCALEFACTOR, f.TCP_TIME_RELATIVE, f.TCP_TIME_DELTA, f.TCP_CLIENT_CONTIGUITY,
@@ -177,6 +180,13 @@ final class TcpState {
                 && (conv.closing || (forward ? conv.a : conv.b).synSeen && (forward ? conv.a : conv.b).base != seq);
         if (conv == null || reused) {
             conv = new Conv(nextStream++);
+            if (contiguity) {
+                Dir[] earlier = (Dir[]) completeness.directions(conv.stream, new Dir[] {conv.a, conv.b});
+                if (earlier != null) {
+                    conv.a.seen = earlier[0].seen;
+                    conv.b.seen = earlier[1].seen;
+                }
+            }
             conv.firstTime = info.timeNanos;
             conv.lastTime = info.timeNanos;
             if (analysis != null) {
@@ -335,6 +345,9 @@ final class TcpState {
                 prefs.tcpAnalyzeSeq());
         if (mail != null) {
             layers.pduReassembledIn = mail.reassembledIn();
+            if (layers.pduReassembledIn != 0 && layers.pduReassembledIn != info.number) {
+                add(s, f.TCP_REASSEMBLED_IN, occ, off, 0, layers.pduReassembledIn); // known in the second pass of -2
+            }
         }
         if (present > 0 && w.get(f.TCP_SEGMENT_DATA)
                 && (TcpAnalysis.keptFromSubdissectors(analysed) || mail != null && mail.kept())) {

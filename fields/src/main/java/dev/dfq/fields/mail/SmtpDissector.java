@@ -88,6 +88,11 @@ public final class SmtpDissector {
      * @return {@code len}, or {@link #NEED_ONE_MORE_SEGMENT} when nothing was added and TCP should
      *     retry with the next segment appended
      */
+    /** Whether {@link #dissect} would ask for one more segment: desegmenting lines, and no line end yet. */
+    public boolean needsMore(byte[] d, int off, int len, boolean canDesegment) {
+        return prefs.desegmentLines() && canDesegment && len > 0 && Lines.lineEnd(d, off, off + len, true, new int[1]) < 0;
+    }
+
     public int dissect(MailContext ctx, SmtpSession s, int src, int off, int len, boolean request,
                        boolean canDesegment) {
         FieldStore st = ctx.store();
@@ -98,7 +103,7 @@ public final class SmtpDissector {
             return 0;
         }
         boolean desegment = prefs.desegmentLines() && canDesegment;
-        if (desegment && Lines.lineEnd(d, off, end, true, next) < 0) {
+        if (needsMore(d, off, len, canDesegment)) {
             return NEED_ONE_MORE_SEGMENT;
         }
         buffers.frameStarted(ctx.frameNumber());
