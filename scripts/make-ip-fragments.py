@@ -14,6 +14,8 @@ ipv4_options.pcap: IPv4 options (router alert, no-op, end of list, record route,
 stream ID, MTU probe, traceroute, an unknown one) and TTLs near the limits Wireshark notes.
 ipv6_nd.pcap: ICMPv6 router solicitation and advertisement (link-layer address, MTU and prefix options),
 an MLDv2 report behind a hop-by-hop header, a redirect.
+icmp_nested.pcap: ICMP errors quoting ICMP errors, 2 and 2,000 deep (Wireshark keeps 500 layers and stops
+there), then the datagram they quote.
 ipv6_addrs.pcap: one UDP datagram per IPv6 address block of interest (special-purpose blocks, address
 spaces, multicast flags and scopes, IPv4-compatible and -mapped forms), for the items under addresses.
 """
@@ -223,3 +225,14 @@ nd = [ip6(LL, ALLR, 58, icmp6(LL, ALLR, 133, 0, bytes(4) + slla), hlim=255), ip6
       ip6(LL, MLD, 0, ext(58, b'\x05\x02\x00\x00') + mld, hlim=1),
       ip6(LL, D6, 58, icmp6(LL, D6, 137, 0, bytes(4) + S6 + D6 + bytes.fromhex('0201020000000002')), hlim=255)]
 write_pcap(os.path.join(out, 'ipv6_nd.pcap'), [(1700000500, i * 1000, ETH6 + x) for i, x in enumerate(nd)])
+
+# icmp_nested.pcap
+quoted_udp = ip4(A, B, 17, udp4(A, B, 40009, 33434, b'probe'), 0x100d, ttl=1)
+nested = []
+for depth in (2, 2000):
+    p = quoted_udp
+    for i in range(depth):
+        p = ip4(C, A, 1, icmp(11, 0, b'\0\0\0\0', p), i & 0xffff)
+    nested.append(p)
+nested.append(quoted_udp)
+write_pcap(os.path.join(out, 'icmp_nested.pcap'), [(1700000600, i * 1000, ETH4 + x) for i, x in enumerate(nested)])

@@ -21,7 +21,7 @@ class IpLayersGoldenTest {
     private static final Path GOLD = Path.of("src/test/resources/iplayers");
 
     @ParameterizedTest
-    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv4_options.pcap", "ipv6_ext.pcap", "ipv6_nd.pcap", "ipv6_addrs.pcap"})
+    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv4_options.pcap", "ipv6_ext.pcap", "ipv6_nd.pcap", "ipv6_addrs.pcap", "icmp_nested.pcap"})
     void textAndFields_onePassAndTwo_sameAsTshark(String capture) throws IOException {
         String path = "../samples/ipfrag/" + capture;
         List<String> args = new ArrayList<>(List.of("-n", "-r", path, "-T", "fields", "-E", "header=y", "-E", "occurrence=a"));
@@ -47,7 +47,7 @@ class IpLayersGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv4_options.pcap", "ipv6_ext.pcap", "ipv6_nd.pcap", "ipv6_addrs.pcap"})
+    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv4_options.pcap", "ipv6_ext.pcap", "ipv6_nd.pcap", "ipv6_addrs.pcap", "icmp_nested.pcap"})
     void filters_sameFramesAsTshark(String capture) throws IOException {
         List<String> differ = new ArrayList<>();
         int matched = 0;

@@ -32,7 +32,45 @@ final class EchoMatcher {
         this.secondPass = secondPass;
     }
 
-    void request(FrameInfo info, FieldStore s, Object key, int occ, int src, int off, StringBuilder text) {
+    /** A transaction's key: the address pair (either way), the request's checksum, identifier and sequence. */
+    private record Key(Object addresses, int requestChecksum, int idSeq) {
+    }
+
+    /** Two IPv4 addresses as a key, whichever is the source. */
+    static Object addresses(long a, long b) {
+        return Math.min(a, b) << 32 | Math.max(a, b);
+    }
+
+    /** Two IPv6 addresses as a key, whichever is the source. */
+    static Object addresses(byte[] a, byte[] b) {
+        byte[] first = java.util.Arrays.compare(a, b) <= 0 ? a : b;
+        byte[] pair = java.util.Arrays.copyOf(first, a.length + b.length);
+        System.arraycopy(first == a ? b : a, 0, pair, a.length, b.length);
+        return java.nio.ByteBuffer.wrap(pair); // compares by content
+    }
+
+    /**
+     * Tracks one echo message. Wireshark keys a transaction on the checksum so that only an identical
+     * payload matches: a reply's checksum differs from its request's by the type's difference, which
+     * {@code replyDelta} takes back (one's complement arithmetic).
+     */
+    void echo(FrameInfo info, FieldStore s, Object addresses, boolean request, int checksum, int replyDelta, int idSeq,
+              int occ, int src, int off, StringBuilder text) {
+        int sum = request ? checksum : checksum - replyDelta;
+        if (sum < 0) {
+            sum += 0xffff;
+        } else if (sum > 0xffff) {
+            sum -= 0xffff;
+        }
+        Key key = new Key(addresses, sum, idSeq);
+        if (request) {
+            request(info, s, key, occ, src, off, text);
+        } else {
+            reply(info, s, key, occ, src, off, text);
+        }
+    }
+
+    private void request(FrameInfo info, FieldStore s, Object key, int occ, int src, int off, StringBuilder text) {
         requests.putIfAbsent(key, new long[] {info.number, info.timeNanos, 0});
         if (replies == null || !secondPass) {
             return;
@@ -48,7 +86,7 @@ final class EchoMatcher {
         }
     }
 
-    void reply(FrameInfo info, FieldStore s, Object key, int occ, int src, int off, StringBuilder text) {
+    private void reply(FrameInfo info, FieldStore s, Object key, int occ, int src, int off, StringBuilder text) {
         long[] request = requests.get(key);
         if (request == null || request[2] != 0) {
             return; // no request, or it already has its reply
@@ -60,6 +98,26 @@ final class EchoMatcher {
         add(s, ids.respTo(), occ, src, off, request[0]);
         add(s, ids.respTime(), occ, src, off, Double.doubleToRawLongBits((info.timeNanos - request[1]) / 1e6));
         text.append(" (request in ").append(request[0]).append(')');
+    }
+
+    /**
+     * An ICMP or ICMPv6 checksum's status (and, when bad, its expert note), verified over {@code sum} when
+     * {@code verify}, else unverified.
+     */
+    static void checksum(FieldStore s, BitSet w, Expert expert, int occ, int ckOcc, int src, int off, int checksum,
+                         boolean verify, long sum, int badId, int statusId) {
+        int status = Checksums.UNVERIFIED;
+        if (verify) {
+            boolean good = Checksums.fold(sum) == 0xffff;
+            if (!good) {
+                expert.add(s, 1, ckOcc >= 0 ? ckOcc : occ, off + 2, 2, badId, String.format(
+                        "Bad checksum [should be 0x%04x]", Checksums.shouldBe(sum, checksum)), Expert.WARN, Expert.CHECKSUM);
+            }
+            status = good ? Checksums.GOOD : Checksums.BAD;
+        }
+        if (w.get(statusId)) {
+            s.add(statusId, 1, occ, src, off + 2, 0, status, null);
+        }
     }
 
     private void add(FieldStore s, int id, int parent, int src, int off, long value) {

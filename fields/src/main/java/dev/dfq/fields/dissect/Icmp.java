@@ -55,8 +55,8 @@ final class Icmp {
      */
     String dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int src, int off, int len,
                    int reported, int parent, long ipSrc, long ipDst, int ttl, boolean inError, boolean fragmented, Quoted quoted) {
+        layers.add("icmp"); // first: a layer past Wireshark's limit adds nothing
         int occ = s.add(f.ICMP, 1, parent, src, off, len, 0, null);
-        layers.add("icmp");
         int type = d[off] & 0xff;
         int code = d[off + 1] & 0xff;
         int typeOcc = add(s, f.ICMP_TYPE, occ, src, off, 1, type);
@@ -68,17 +68,9 @@ final class Icmp {
         add(s, f.ICMP_CODE, occ, src, off + 1, 1, code);
         int checksum = NetworkLayers.u16(d, off + 2);
         int ckOcc = add(s, f.ICMP_CHECKSUM, occ, src, off + 2, 2, checksum);
-        if (!inError && !fragmented && len >= reported) { // a first fragment alone is not verified
-            long sum = Checksums.sum(d, off, len, 0);
-            boolean good = Checksums.fold(sum) == 0xffff;
-            if (!good) {
-                expert.add(s, 1, ckOcc >= 0 ? ckOcc : occ, off + 2, 2, f.ICMP_CHECKSUM_BAD, String.format(
-                        "Bad checksum [should be 0x%04x]", Checksums.shouldBe(sum, checksum)), Expert.WARN, Expert.CHECKSUM);
-            }
-            add(s, f.ICMP_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);
-        } else {
-            add(s, f.ICMP_CHECKSUM_STATUS, occ, src, off + 2, 0, Checksums.UNVERIFIED);
-        }
+        boolean verify = !inError && !fragmented && len >= reported; // a first fragment alone is not verified
+        EchoMatcher.checksum(s, w, expert, occ, ckOcc, src, off, checksum, verify, verify ? Checksums.sum(d, off, len, 0) : 0,
+                f.ICMP_CHECKSUM_BAD, f.ICMP_CHECKSUM_STATUS);
         String typeText = types == null ? null : types.lookup(type);
         StringBuilder infoText = new StringBuilder(64);
         infoText.append(typeText == null ? "Unknown ICMP (obsolete or malformed?)" : typeText);
@@ -125,26 +117,11 @@ final class Icmp {
         return type == 0 || type == 8 || (type >= 13 && type <= 18);
     }
 
-    /** Echo request/reply tracking; appends the Info note. */
+    /** Echo request/reply tracking (a reply's checksum is its request's plus 0x0800: type 8 became 0). */
     private void match(FrameInfo info, FieldStore s, int occ, int src, int off, int type, int checksum, int idSeq,
                        long ipSrc, long ipDst, StringBuilder infoText) {
-        // the request's checksum, from a reply's: one's complement minus 0x0800
-        int requestSum = checksum;
-        if (type == 0) {
-            requestSum = checksum - 0x0800;
-            if (requestSum < 0) {
-                requestSum += 0xffff;
-            }
-        }
-        EchoKey key = new EchoKey(Math.min(ipSrc, ipDst) << 32 | Math.max(ipSrc, ipDst), requestSum, idSeq);
-        if (type == 8) {
-            echoes.request(info, s, key, occ, src, off, infoText);
-        } else {
-            echoes.reply(info, s, key, occ, src, off, infoText);
-        }
-    }
-
-    private record EchoKey(long addresses, int checksum, int idSeq) {
+        echoes.echo(info, s, EchoMatcher.addresses(ipSrc, ipDst), type == 8, checksum, 0x0800, idSeq, occ, src, off,
+                infoText);
     }
 
     /** Wireshark's text for the codes of the error and redirect types, else null. */
@@ -173,12 +150,10 @@ final class Icmp {
     private static final String[] PARAMETER_PROBLEM = {"Pointer indicates the error", "Required option missing", "Bad length"};
 
     private int add(FieldStore s, int id, int parent, int src, int off, int len, long value) {
-        return w.get(id) ? s.add(id, 1, parent, src, off, len, value, null) : -1;
+        return Items.add(w, s, id, 1, parent, src, off, len, value);
     }
 
     private void bytes(FieldStore s, int id, int parent, int src, int off, int len) {
-        if (w.get(id)) {
-            s.add(id, 1, parent, src, off, len, 0, null);
-        }
+        Items.add(w, s, id, 1, parent, src, off, len, 0);
     }
 }

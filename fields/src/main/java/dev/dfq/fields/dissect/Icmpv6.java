@@ -38,8 +38,8 @@ final class Icmpv6 {
     String dissect(FrameInfo info, FieldStore s, PacketDissector.Layers layers, byte[] d, int src, int off, int len,
                    int reported, int parent, byte[] ipSrc, byte[] ipDst, int hopLimit, boolean inError, boolean fragmented,
                    Icmp.Quoted quoted) {
+        layers.add("icmpv6"); // first: a layer past Wireshark's limit adds nothing
         int occ = s.add(f.ICMPV6, 1, parent, src, off, len, 0, null);
-        layers.add("icmpv6");
         int type = d[off] & 0xff;
         int code = d[off + 1] & 0xff;
         int typeOcc = add(s, f.ICMPV6_TYPE, occ, src, off, 1, type);
@@ -50,17 +50,10 @@ final class Icmpv6 {
         add(s, f.ICMPV6_CODE, occ, src, off + 1, 1, code);
         int checksum = NetworkLayers.u16(d, off + 2);
         int ckOcc = add(s, f.ICMPV6_CHECKSUM, occ, src, off + 2, 2, checksum);
-        if (!inError && !fragmented && len >= reported) { // a first fragment alone is not verified
-            long sum = Checksums.sum(d, off, len, Checksums.pseudo6(ipSrc, ipDst, 58, len));
-            boolean good = Checksums.fold(sum) == 0xffff;
-            if (!good) {
-                expert.add(s, 1, ckOcc >= 0 ? ckOcc : occ, off + 2, 2, f.ICMPV6_CHECKSUM_BAD_EXPERT, String.format(
-                        "Bad checksum [should be 0x%04x]", Checksums.shouldBe(sum, checksum)), Expert.WARN, Expert.CHECKSUM);
-            }
-            add(s, f.ICMPV6_CHECKSUM_STATUS, occ, src, off + 2, 0, good ? Checksums.GOOD : Checksums.BAD);
-        } else {
-            add(s, f.ICMPV6_CHECKSUM_STATUS, occ, src, off + 2, 0, Checksums.UNVERIFIED);
-        }
+        boolean verify = !inError && !fragmented && len >= reported; // a first fragment alone is not verified
+        EchoMatcher.checksum(s, w, expert, occ, ckOcc, src, off, checksum, verify,
+                verify ? Checksums.sum(d, off, len, Checksums.pseudo6(ipSrc, ipDst, 58, len)) : 0,
+                f.ICMPV6_CHECKSUM_BAD_EXPERT, f.ICMPV6_CHECKSUM_STATUS);
         String typeText = types == null ? null : types.lookup(type);
         StringBuilder text = new StringBuilder(64).append(typeText == null ? "Unknown (" + type + ")" : typeText);
         String codeText = codeText(type, code);
@@ -223,28 +216,11 @@ final class Icmpv6 {
         }
     }
 
-    /** Echo matching (see {@link Icmp}); a reply's checksum is its request's minus 0x0100 (type 128 becoming 129). */
+    /** Echo matching (see {@link Icmp}); a reply's checksum is its request's minus 0x0100 (type 128 became 129). */
     private void match(FrameInfo info, FieldStore s, int occ, int src, int off, int type, int checksum, int idSeq,
                        byte[] ipSrc, byte[] ipDst, StringBuilder text) {
-        int requestSum = checksum;
-        if (type == 129) {
-            requestSum = checksum + 0x0100;
-            if (requestSum > 0xffff) {
-                requestSum -= 0xffff;
-            }
-        }
-        Object key = java.util.List.of(IpFragments.addressPair6(concat(ipSrc, ipDst), 0), requestSum, idSeq);
-        if (type == 128) {
-            echoes.request(info, s, key, occ, src, off, text);
-        } else {
-            echoes.reply(info, s, key, occ, src, off, text);
-        }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
+        echoes.echo(info, s, EchoMatcher.addresses(ipSrc, ipDst), type == 128, checksum, -0x0100, idSeq, occ, src, off,
+                text);
     }
 
     /** Wireshark's code text of the error types, else null. */
@@ -270,16 +246,14 @@ final class Icmpv6 {
         "Option too big"};
 
     private int add(FieldStore s, int id, int parent, int src, int off, int len, long value) {
-        return w.get(id) ? s.add(id, 1, parent, src, off, len, value, null) : -1;
+        return Items.add(w, s, id, 1, parent, src, off, len, value);
     }
 
     private void bytes(FieldStore s, int id, int parent, int src, int off, int len) {
-        if (w.get(id)) {
-            s.add(id, 1, parent, src, off, len, 0, null);
-        }
+        Items.add(w, s, id, 1, parent, src, off, len, 0);
     }
 
     private static int under(int item, int parent) {
-        return item >= 0 ? item : parent;
+        return Items.under(item, parent);
     }
 }

@@ -179,18 +179,4 @@ final class IpFragments {
             return Arrays.hashCode(addresses) * 31 + Long.hashCode(ident);
         }
     }
-
-    /** An unordered pair of IPv6 addresses (16 bytes each from {@code off}), as a map key. */
-    static Object addressPair6(byte[] d, int off) {
-        byte[] a = Arrays.copyOfRange(d, off, off + 16);
-        byte[] b = Arrays.copyOfRange(d, off + 16, off + 32);
-        byte[] pair = Arrays.compare(a, b) <= 0 ? concat(a, b) : concat(b, a);
-        return new Key6(pair, 0);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
 }

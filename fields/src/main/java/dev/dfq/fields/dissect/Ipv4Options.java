@@ -235,10 +235,11 @@ final class Ipv4Options {
     }
 
     private int add(FieldStore s, int id, int layer, int parent, int src, int off, int len, long value) {
-        return id >= 0 && w.get(id) ? s.add(id, layer, parent, src, off, len, value, null) : -1;
+        // id -1: the item of an option Wireshark does not know
+        return id >= 0 ? Items.add(w, s, id, layer, parent, src, off, len, value) : -1;
     }
 
     private static int under(int item, int parent) {
-        return item >= 0 ? item : parent;
+        return Items.under(item, parent);
     }
 }

@@ -122,16 +122,14 @@ final class Ipv6Extensions {
     }
 
     private int add(FieldStore s, int id, int layer, int parent, int src, int off, int len, long value) {
-        return w.get(id) ? s.add(id, layer, parent, src, off, len, value, null) : -1;
+        return Items.add(w, s, id, layer, parent, src, off, len, value);
     }
 
     private void bytes(FieldStore s, int id, int layer, int parent, int src, int off, int len) {
-        if (w.get(id)) {
-            s.add(id, layer, parent, src, off, len, 0, null);
-        }
+        Items.add(w, s, id, layer, parent, src, off, len, 0);
     }
 
     private static int under(int item, int parent) {
-        return item >= 0 ? item : parent;
+        return Items.under(item, parent);
     }
 }

@@ -215,8 +215,6 @@ final class MailHandoff {
     }
 
     private void put(FieldStore store, int id, int parent, int src, int off, int len, long value) {
-        if (w.get(id)) {
-            store.add(id, 1, parent, src, off, len, value, null);
-        }
+        Items.add(w, store, id, 1, parent, src, off, len, value);
     }
 }

@@ -251,8 +251,8 @@ final class NetworkLayers {
         int layer = ++ipLayer;
         // the IP tvb ends at the total length (Ethernet padding is not IP's)
         int end = Math.min(off + Math.max(total, ihl), off + avail);
-        int occ = s.add(f.IP, layer, ipParent, src, off, ihl, end, null);
         layers.add("ip");
+        int occ = s.add(f.IP, layer, ipParent, src, off, ihl, end, null);
         add(s, f.IP_VERSION, layer, occ, off, 1, (d[off] >> 4) & 0xf);
         add(s, f.IP_HDR_LEN, layer, occ, off, 1, ihl);
         int ds = d[off + 1] & 0xff;
@@ -420,7 +420,7 @@ final class NetworkLayers {
     }
 
     private int addIn(FieldStore s, int id, int layer, int parent, int source, int off, int len, long value) {
-        return w.get(id) ? s.add(id, layer, parent, source, off, len, value, null) : -1;
+        return Items.add(w, s, id, layer, parent, source, off, len, value);
     }
 
     private void addr4(FieldStore s, int layer, int occ, int off, long v, int id, int hostId) {
@@ -446,8 +446,8 @@ final class NetworkLayers {
         int layer = ++ipv6Layer;
         int plen = u16(d, off + 4);
         int end = Math.min(off + 40 + plen, off + avail);
-        int occ = s.add(f.IPV6, layer, ipParent, src, off, 40, end, null);
         layers.add("ipv6");
+        int occ = s.add(f.IPV6, layer, ipParent, src, off, 40, end, null);
         long first = u32(d, off);
         add(s, f.IPV6_VERSION, layer, occ, off, 1, first >>> 28);
         add(s, f.IP_VERSION, layer, occ, off, 1, first >>> 28); // hidden, as in Wireshark
@@ -598,10 +598,14 @@ final class NetworkLayers {
         inError = true;
         ipParent = parent;
         int version = (data[off] >> 4) & 0xf;
-        if (version == 4) {
-            ipv4(info, s, layers, off, len, true);
-        } else if (version == 6) {
-            ipv6(info, s, layers, off, len, true);
+        try {
+            if (version == 4) {
+                ipv4(info, s, layers, off, len, true);
+            } else if (version == 6) {
+                ipv6(info, s, layers, off, len, true);
+            }
+        } catch (IndexOutOfBoundsException | PacketDissector.TooDeep e) {
+            // a quoted packet cut short (or nested too deep) ends there; the error message itself stands
         }
         inError = wasInError;
         ipParent = wasParent;
@@ -615,8 +619,8 @@ final class NetworkLayers {
             return;
         }
         int layer = ++udpLayer;
-        int occ = s.add(f.UDP, layer, ipParent, src, off, 8, 0, null);
         layers.add("udp");
+        int occ = s.add(f.UDP, layer, ipParent, src, off, 8, 0, null);
         int sp = u16(d, off);
         int dp = u16(d, off + 2);
         add(s, f.UDP_SRCPORT, layer, occ, off, 2, sp);
@@ -713,7 +717,7 @@ final class NetworkLayers {
 
     /** Adds the occurrence if the query needs the field; returns it, or -1. */
     private int add(FieldStore s, int id, int layer, int parent, int off, int len, long value) {
-        return w.get(id) ? s.add(id, layer, parent, src, off, len, value, null) : -1;
+        return Items.add(w, s, id, layer, parent, src, off, len, value);
     }
 
     /** The parent for a subtree's items: the subtree's item, or the protocol's when that item was not added. */

@@ -146,6 +146,8 @@ public final class PacketDissector {
             Map.entry("ieee8021ah", LEVEL_LINK), Map.entry("sll", LEVEL_LINK),
             Map.entry("null", LEVEL_LINK), Map.entry("raw", LEVEL_LINK),
             Map.entry("ip", LEVEL_NETWORK), Map.entry("ipv6", LEVEL_NETWORK), Map.entry("arp", LEVEL_NETWORK),
+            Map.entry("ipv6.hopopts", LEVEL_NETWORK), Map.entry("ipv6.routing", LEVEL_NETWORK),
+            Map.entry("ipv6.dstopts", LEVEL_NETWORK), Map.entry("ipv6.fraghdr", LEVEL_NETWORK),
             Map.entry("tcp", LEVEL_TRANSPORT), Map.entry("udp", LEVEL_TRANSPORT), Map.entry("icmp", LEVEL_TRANSPORT),
             Map.entry("icmpv6", LEVEL_TRANSPORT)));
 
@@ -155,6 +157,9 @@ public final class PacketDissector {
             return LEVEL_APPLICATION; // made by the reassembly the protocols above TCP ask for
         }
         String proto = registry.protocolOf(def).abbrev();
+        if (proto.startsWith("ip.options.")) {
+            return LEVEL_NETWORK; // each IPv4 option is a protocol of its own in Wireshark
+        }
         return LEVELS.getOrDefault(proto, LEVEL_APPLICATION);
     }
 
@@ -168,6 +173,7 @@ public final class PacketDissector {
         store.addSource("Frame", info.data, info.caplen);
         Layers layers = this.layers;
         layers.names.setLength(0);
+        layers.count = 0;
         layers.mailProtocol = null;
         layers.mailInfo = null;
         layers.pduReassembledIn = 0;
@@ -175,16 +181,26 @@ public final class PacketDissector {
         if (level >= LEVEL_LINK) {
             try {
                 network.dissect(info, store, layers, level >= LEVEL_TRANSPORT, level >= LEVEL_NETWORK);
-            } catch (IndexOutOfBoundsException e) {
-                // a header cut short by the snap length: what was dissected so far stands
+            } catch (IndexOutOfBoundsException | TooDeep e) {
+                // a header cut short by the snap length, or too many layers: what was dissected so far stands
             }
         }
         frame.finish(info, store, frameOcc, layers);
     }
 
+    /** Thrown when a frame has more layers than Wireshark keeps (no stack trace: it is expected). */
+    static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super("too many protocol layers", null, false, false);
+        }
+    }
+
     /** Protocol names in the frame, for frame.protocols. */
     public static final class Layers {
         final StringBuilder names = new StringBuilder();
+        private static final int MAX_LAYERS = 500;
+        private static final RuntimeException TOO_DEEP = new TooDeep();
+        private int count;
         /** Whether frame.protocols is read at all: if not, the names are not worth joining per frame. */
         private final boolean keep;
         /** Protocol and Info columns set by the mail dissectors for this frame, or null. */
@@ -196,7 +212,15 @@ public final class PacketDissector {
             this.keep = keep;
         }
 
+        /**
+         * Names the next protocol layer. Wireshark keeps at most 499 layers beside the frame's (its
+         * gui.max_tree_depth of 500); adding one more ends the frame's dissection there, which only a
+         * capture nesting ICMP errors hundreds deep reaches.
+         */
         void add(String name) {
+            if (++count >= MAX_LAYERS) {
+                throw TOO_DEEP;
+            }
             if (!keep) {
                 return;
             }
