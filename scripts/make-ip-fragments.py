@@ -14,6 +14,8 @@ ipv4_options.pcap: IPv4 options (router alert, no-op, end of list, record route,
 stream ID, MTU probe, traceroute, an unknown one) and TTLs near the limits Wireshark notes.
 ipv6_nd.pcap: ICMPv6 router solicitation and advertisement (link-layer address, MTU and prefix options),
 an MLDv2 report behind a hop-by-hop header, a redirect.
+icmp_codes.pcap: one ICMP message of each type with a code text, for every code (and one past the last),
+deprecated and unassigned types, and the ICMPv6 error codes, for the Info text.
 icmp_nested.pcap: ICMP errors quoting ICMP errors, 2 and 2,000 deep (Wireshark keeps 500 layers and stops
 there), then the datagram they quote.
 ipv6_addrs.pcap: one UDP datagram per IPv6 address block of interest (special-purpose blocks, address
@@ -236,3 +238,14 @@ for depth in (2, 2000):
     nested.append(p)
 nested.append(quoted_udp)
 write_pcap(os.path.join(out, 'icmp_nested.pcap'), [(1700000600, i * 1000, ETH4 + x) for i, x in enumerate(nested)])
+
+# icmp_codes.pcap
+codes = []
+for t, n in ((3, 16), (5, 4), (11, 2), (12, 3), (4, 1), (10, 1), (15, 1), (16, 1), (17, 1), (18, 1), (13, 1), (14, 1),
+             (6, 1), (30, 0), (31, 0), (35, 0), (39, 0), (40, 6)):
+    for c in range(n + 1):
+        codes.append(ETH4 + ip4(A, B, 1, icmp(t, c, b'\0\0\0\0', bytes(12)), 0x4000 + len(codes)))
+for t, n in ((1, 9), (3, 2), (4, 11), (2, 0)):
+    for c in range(n + 1):
+        codes.append(ETH6 + ip6(S6, D6, 58, icmp6(S6, D6, t, c, bytes(28))))
+write_pcap(os.path.join(out, 'icmp_codes.pcap'), [(1700000700, i * 1000, x) for i, x in enumerate(codes)])

@@ -14,14 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * IPv4 and IPv6 fragment reassembly, IPv6 extension headers, ICMP and ICMPv6 against tshark 4.6.9 on
  * the generated captures of samples/ipfrag (scripts/make-ip-fragments.py), in one pass, with -2 and with
- * ip.defragment/ipv6.defragment off: the one-line output, 228 fields (protocols too) with -T fields, and 96 filters (goldens in
+ * ip.defragment/ipv6.defragment off: the one-line output, 234 fields (protocols too) with -T fields, and 96 filters (goldens in
  * src/test/resources/iplayers, recorded by scripts/record-ip-goldens.sh).
  */
 class IpLayersGoldenTest {
     private static final Path GOLD = Path.of("src/test/resources/iplayers");
 
     @ParameterizedTest
-    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv4_options.pcap", "ipv6_ext.pcap", "ipv6_nd.pcap", "ipv6_addrs.pcap", "icmp_nested.pcap"})
+    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv4_options.pcap", "ipv6_ext.pcap", "ipv6_nd.pcap", "ipv6_addrs.pcap", "icmp_nested.pcap", "icmp_codes.pcap"})
     void textAndFields_onePassAndTwo_sameAsTshark(String capture) throws IOException {
         String path = "../samples/ipfrag/" + capture;
         List<String> args = new ArrayList<>(List.of("-n", "-r", path, "-T", "fields", "-E", "header=y", "-E", "occurrence=a"));
@@ -47,7 +47,7 @@ class IpLayersGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv4_options.pcap", "ipv6_ext.pcap", "ipv6_nd.pcap", "ipv6_addrs.pcap", "icmp_nested.pcap"})
+    @ValueSource(strings = {"ipv4_frag.pcap", "ipv4_edge.pcap", "ipv4_options.pcap", "ipv6_ext.pcap", "ipv6_nd.pcap", "ipv6_addrs.pcap", "icmp_nested.pcap", "icmp_codes.pcap"})
     void filters_sameFramesAsTshark(String capture) throws IOException {
         List<String> differ = new ArrayList<>();
         int matched = 0;

@@ -206,6 +206,12 @@ final class F {
     final int ICMP_CHECKSUM_STATUS;
     final int ICMP_IDENT;
     final int ICMP_SEQ;
+    final int ICMP_TYPE_DEPRECATED;
+    final int ICMP_ADDRESS_MASK;
+    final int ICMP_MTU;
+    final int ICMP_POINTER;
+    final int ICMP_REDIR_GW;
+    final int IP_BOGUS_IP_VERSION;
     final int TCP_SEGMENTS;
     final int TCP_SEGMENT;
     final int TCP_SEGMENT_COUNT;
@@ -877,6 +883,12 @@ final class F {
         TCP_REASSEMBLED_LENGTH = ids.of("tcp.reassembled.length");
         TCP_REASSEMBLED_DATA = ids.of("tcp.reassembled.data");
         TCP_REASSEMBLED_IN = ids.of("tcp.reassembled_in");
+        ICMP_MTU = ids.of("icmp.mtu");
+        ICMP_POINTER = ids.of("icmp.pointer");
+        ICMP_REDIR_GW = ids.of("icmp.redir_gw");
+        IP_BOGUS_IP_VERSION = ids.of("ip.bogus_ip_version");
+        ICMP_TYPE_DEPRECATED = ids.of("icmp.type.deprecated");
+        ICMP_ADDRESS_MASK = ids.of("icmp.address_mask");
         for (java.lang.reflect.Field fld : F.class.getDeclaredFields()) {
             try {
                 if (fld.getType() == int.class && fld.getInt(this) >= 0) {

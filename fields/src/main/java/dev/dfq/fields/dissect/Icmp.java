@@ -60,8 +60,12 @@ final class Icmp {
         int type = d[off] & 0xff;
         int code = d[off + 1] & 0xff;
         int typeOcc = add(s, f.ICMP_TYPE, occ, src, off, 1, type);
-        boolean error = type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
-        if (error) {
+        boolean error = type == 3 || type == 4 || type == 5 || type == 11 || type == 12; // these quote a packet
+        if (type == 4 || type == 6 || type >= 15 && type <= 18 || type >= 30 && type <= 39) { // RFC 6918
+            expert.add(s, 1, typeOcc >= 0 ? typeOcc : occ, off, 1, f.ICMP_TYPE_DEPRECATED, "Type is deprecated", Expert.NOTE,
+                    Expert.DEPRECATED);
+        }
+        if (type == 3 || type == 5 || type == 11) { // Wireshark's "type indicates an error" note: not for 4 and 12
             expert.add(s, 1, typeOcc >= 0 ? typeOcc : occ, off, 1, f.ICMP_TYPE_ERROR, "Type indicates an error", Expert.NOTE,
                     Expert.RESPONSE_CODE);
         }
@@ -83,7 +87,7 @@ final class Icmp {
         }
         if (error) {
             if (len >= 8) {
-                bytes(s, f.ICMP_UNUSED, occ, src, off + 4, 4);
+                errorFields(s, d, src, occ, off, type, code);
             }
             if (len > 8) {
                 quoted.dissect(occ, off + 8, len - 8);
@@ -100,6 +104,9 @@ final class Icmp {
             if ((type == 0 || type == 8) && !inError) {
                 match(info, s, occ, src, off, type, checksum, id << 16 | seq, ipSrc, ipDst, infoText);
             }
+            if ((type == 17 || type == 18) && len >= 12) {
+                add(s, f.ICMP_ADDRESS_MASK, occ, src, off + 8, 4, NetworkLayers.u32(d, off + 8));
+            }
             if ((type == 13 || type == 14) && len >= 20) {
                 add(s, f.ICMP_ORIGINATE_TIMESTAMP, occ, src, off + 8, 4, NetworkLayers.u32(d, off + 8));
                 add(s, f.ICMP_RECEIVE_TIMESTAMP, occ, src, off + 12, 4, NetworkLayers.u32(d, off + 12));
@@ -111,6 +118,24 @@ final class Icmp {
             }
         }
         return inError ? null : infoText.toString();
+    }
+
+    /**
+     * The second word of an error message: a next-hop MTU (fragmentation needed), a redirect's gateway,
+     * a parameter problem's pointer, else unused bytes (none shown for source quench).
+     */
+    private void errorFields(FieldStore s, byte[] d, int src, int occ, int off, int type, int code) {
+        if (type == 3 && code == 4) {
+            bytes(s, f.ICMP_UNUSED, occ, src, off + 4, 2);
+            add(s, f.ICMP_MTU, occ, src, off + 6, 2, NetworkLayers.u16(d, off + 6));
+        } else if (type == 3 || type == 11) {
+            bytes(s, f.ICMP_UNUSED, occ, src, off + 4, 4);
+        } else if (type == 5) {
+            add(s, f.ICMP_REDIR_GW, occ, src, off + 4, 4, NetworkLayers.u32(d, off + 4));
+        } else if (type == 12) {
+            add(s, f.ICMP_POINTER, occ, src, off + 4, 1, d[off + 4] & 0xff);
+            bytes(s, f.ICMP_UNUSED, occ, src, off + 5, 3);
+        }
     }
 
     private static boolean hasIdentifier(int type) {
@@ -131,6 +156,8 @@ final class Icmp {
             case 5 -> REDIRECT;
             case 11 -> TIME_EXCEEDED;
             case 12 -> PARAMETER_PROBLEM;
+            case 6 -> ALTERNATE_ADDRESS;
+            case 40 -> PHOTURIS;
             default -> null;
         };
         if (table == null) {
@@ -147,6 +174,9 @@ final class Icmp {
     private static final String[] REDIRECT = {"Redirect for network", "Redirect for host",
         "Redirect for TOS and network", "Redirect for TOS and host"};
     private static final String[] TIME_EXCEEDED = {"Time to live exceeded in transit", "Fragment reassembly time exceeded"};
+    private static final String[] ALTERNATE_ADDRESS = {"Alternate address for host"};
+    private static final String[] PHOTURIS = {"Bad SPI", "Authentication Failed", "Decompression Failed",
+        "Decryption Failed", "Need Authentication", "Need Authorization"};
     private static final String[] PARAMETER_PROBLEM = {"Pointer indicates the error", "Required option missing", "Bad length"};
 
     private int add(FieldStore s, int id, int parent, int src, int off, int len, long value) {

@@ -243,6 +243,10 @@ final class NetworkLayers {
 
     private void ipv4(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int off, int avail, boolean transport) {
         byte[] d = data;
+        if (avail >= 1 && (d[off] & 0xf0) != 0x40 && (d[off] & 0xf0) != 0x60) {
+            bogusVersion(s, layers, d, off);
+            return;
+        }
         if (avail < 20) {
             return;
         }
@@ -576,14 +580,14 @@ final class NetworkLayers {
             udp(info, s, layers, off, payloadLen, ipPayloadLen, src4, dst4, src6, dst6);
         } else if (proto == 58 && payloadLen >= 4 && src6 != null) {
             String text = icmpv6.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, ipParent, src6, dst6,
-                    hopLimit, inError, fragmented, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));
+                    hopLimit, inError, fragmented, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen, true));
             if (text != null) {
                 layers.mailProtocol = "ICMPv6";
                 layers.mailInfo = text;
             }
         } else if (proto == 1 && payloadLen >= 4 && src6 == null) {
             String text = icmp.dissect(info, s, layers, data, src, off, payloadLen, ipPayloadLen, ipParent, src4, dst4, ttl,
-                    inError, fragmented, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen));
+                    inError, fragmented, (parent, qoff, qlen) -> quoted(info, s, layers, parent, qoff, qlen, false));
             if (text != null) {
                 layers.mailProtocol = "ICMP";
                 layers.mailInfo = text;
@@ -591,18 +595,32 @@ final class NetworkLayers {
         }
     }
 
+    /** Bytes IP was handed whose version is neither 4 nor 6: Wireshark's "bogus version" item and note. */
+    private void bogusVersion(FieldStore s, PacketDissector.Layers layers, byte[] d, int off) {
+        int layer = ++ipLayer;
+        layers.add("ip");
+        int occ = s.add(f.IP, layer, ipParent, src, off, 1, 0, null);
+        int version = add(s, f.IP_VERSION, layer, occ, off, 1, (d[off] >> 4) & 0xf);
+        expert.add(s, layer, under(version, occ), off, 1, f.IP_BOGUS_IP_VERSION, "Bogus IP version", Expert.ERROR,
+                Expert.PROTOCOL);
+    }
+
     /** The IP packet an ICMP error quotes, dissected under the ICMP item without touching the columns. */
-    private void quoted(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int parent, int off, int len) {
+    private void quoted(FrameInfo info, FieldStore s, PacketDissector.Layers layers, int parent, int off, int len,
+                        boolean icmpv6) {
         boolean wasInError = inError;
         int wasParent = ipParent;
         inError = true;
         ipParent = parent;
         int version = (data[off] >> 4) & 0xf;
         try {
-            if (version == 4) {
-                ipv4(info, s, layers, off, len, true);
-            } else if (version == 6) {
+            if (version == 6) {
                 ipv6(info, s, layers, off, len, true);
+            } else if (!icmpv6) {
+                ipv4(info, s, layers, off, len, true); // ICMP hands anything to IP, which may find it bogus
+            } else {
+                layers.add("data"); // ICMPv6 shows what is not IPv6 as data
+                DataLayer.add(f, w, s, parent, src, off, len);
             }
         } catch (IndexOutOfBoundsException | PacketDissector.TooDeep e) {
             // a quoted packet cut short (or nested too deep) ends there; the error message itself stands
